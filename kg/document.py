@@ -1,0 +1,129 @@
+"""The objects that carry an article from stage to stage.
+
+The raw text is never rewritten: a :class:`Document` keeps the article's raw
+text, a normalised view of it (layout spaces removed) and a map from every
+normalised character back to its raw offset.  Extractors read the normalised
+view; every :class:`Mention` and :class:`Fact` points into it by offsets, and
+``Document.raw_offsets`` turns those into raw offsets for provenance.
+All objects are frozen: a stage returns a new document (``dataclasses.replace``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level piece of an article (offsets into ``Document.norm``).
+
+    kind (str): "headline", "kicker" (引题), "subtitle" (副题), "byline",
+        "body", "caption" (photo caption) or "section" (a "X区总工会：" label).
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing found in the text.
+
+    kind (str): "union", "org", "person", "group", "place".
+    start, end (int): offsets into ``Document.norm``; ``norm[start:end] == text``.
+    text (str): the surface form as written (layout spaces removed).
+    name (str): the name after resolution within the article (区总工会 in a
+        passage about 大兴区 -> 大兴区总工会); equal to ``text`` when nothing resolved.
+    concepts (tuple[str, ...]): beneficiary-group concept labels (groups only).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    name: str
+    concepts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation between mentions, traceable to its sentence.
+
+    kind (str): "position", "byline", "condolence", "allocation".
+    start, end (int): the evidence sentence, offsets into ``Document.norm``.
+    agents, recipients (tuple[Mention, ...]): who acts, who receives.
+    person (Mention | None): the person of a position or byline.
+    org (Mention | None): the organisation of a position.
+    role (str): the title (positions) or byline role ("记者"/"通讯员").
+    amount (Decimal | None), amount_text (str), approximate (bool): allocations.
+    date (str | None): ISO date of the event when the text gives one.
+    optional_in_scoring (bool): unused by the graph, kept for diagnostics.
+    """
+
+    kind: str
+    start: int
+    end: int
+    agents: tuple[Mention, ...] = ()
+    recipients: tuple[Mention, ...] = ()
+    person: Mention | None = None
+    org: Mention | None = None
+    role: str = ""
+    amount: object = None
+    amount_text: str = ""
+    approximate: bool = False
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article on its way through the pipeline.
+
+    doc_id (str): stable id, "<page id>#<article number>".
+    source_file (str): the input file's base name.
+    text (str): the raw article text (its paragraphs joined by newlines).
+    norm (str): the normalised view extractors read.
+    norm_to_raw (tuple[int, ...]): raw offset of each normalised character,
+        plus one final entry for ``len(text)``.
+    headline (str | None): the article's headline (主题), None if the page gives none.
+    blocks (tuple[Block, ...]): the article's paragraphs, classified.
+    year (int | None): the article's year when known (for 3月8日).
+    date (str | None), url (str | None), title (str | None): from the input record.
+    home_city (str): the paper's home city (市总工会 resolves to it).
+    tokens (tuple[Token, ...]): jieba words of ``norm`` with offsets and tags.
+    mentions, facts: what the extractors found.
+    """
+
+    doc_id: str
+    source_file: str
+    text: str
+    norm: str
+    norm_to_raw: tuple[int, ...]
+    headline: str | None = None
+    blocks: tuple[Block, ...] = ()
+    year: int | None = None
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    home_city: str = "北京"
+    tokens: tuple = ()
+    mentions: tuple[Mention, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+    def mentions_of(self, *kinds: str) -> tuple[Mention, ...]:
+        """The mentions of the given kinds, in text order."""
+        return tuple(m for m in self.mentions if m.kind in kinds)
+
+    def raw_offsets(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised view back to raw-text offsets.
+
+        start, end (int): offsets into ``norm``.
+        RETURNS (tuple[int, int]): offsets into ``text``.
+        """
+        if start >= end:
+            raw = self.norm_to_raw[start]
+            return raw, raw
+        return self.norm_to_raw[start], self.norm_to_raw[end - 1] + 1
+
+    def sentence_text(self, fact: Fact) -> str:
+        """The evidence sentence of a fact, as normalised text."""
+        return self.norm[fact.start:fact.end]

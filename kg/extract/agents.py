@@ -1,0 +1,58 @@
+"""Who acts in a sentence: the shared rule of the event extractors.
+
+Named persons before the act are its agents (officials act as persons, their
+union is not added); an organisation followed by 领导/领导班子 acts through its
+unnamed leaders; co-actors joined by 会同/联合/与 count too. With no person,
+the organisations that are the subject (before the act, not governed by a
+preposition such as 向/对/为) are the agents. With none in the sentence, the
+union the paragraph is about (the last one named before, in the same paragraph).
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Mention
+
+_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托)$")
+_LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
+_TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
+
+
+def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
+    out = []
+    for mention in doc.mentions_of("union", "org"):
+        if not (start <= mention.start and mention.end <= stop):
+            continue
+        before = doc.norm[max(start, mention.start - 4):mention.start]
+        after = doc.norm[mention.end:mention.end + 6]
+        if _GOVERNED.search(before) or _TITLE_AFTER.match(after):
+            continue
+        out.append(mention)
+    return out
+
+
+def paragraph_of(doc: Document, pos: int) -> tuple[int, int]:
+    """Offsets of the paragraph (block) containing ``pos``."""
+    for block in doc.blocks:
+        if block.start <= pos < block.end:
+            return block.start, block.end
+    return 0, len(doc.norm)
+
+
+def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
+    """The agents of an act at offset ``act`` in ``sentence``."""
+    start = sentence[0]
+    persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act]
+    if persons:
+        leaders = [m for m in doc.mentions_of("union", "org")
+                   if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]
+        co_actors = [m for m in doc.mentions_of("union", "org")
+                     if start <= m.start and m.end <= act
+                     and re.search(r"(会同|联合|携手)$", doc.norm[max(start, m.start - 2):m.start])]
+        return tuple(persons + leaders + co_actors)
+    subjects = _subject_orgs(doc, start, act)
+    if subjects:
+        return tuple(subjects)
+    para_start, _ = paragraph_of(doc, act)
+    unions = [m for m in doc.mentions_of("union") if para_start <= m.start and m.end <= act]
+    return (unions[-1],) if unions else ()

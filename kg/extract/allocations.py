@@ -1,0 +1,60 @@
+"""拨付: money an organisation allocates, invests or hands out.
+
+An amount in yuan is an allocation when its clause has an allocating verb
+(拨付, 下拨, 投入, 筹措, 设立, 发放, 送去, 给予, 申请 …) or names the money as
+funds handed over (慰问金, 专项资金, 救助金 …). Money recovered (挽回), costs
+(医疗费) and prizes (奖品金额) are not allocations; ranges (1000元到50000元不等)
+are skipped. The agent is the organisation the sentence is about; for
+``向X申请`` it is X.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Fact
+from .agents import agents_before
+from .amounts import find_amounts
+from .text import clauses, sentences
+
+_VERB = re.compile(r"拨付|下拨|划拨|投入|筹措|筹集|设立|发放|送去|送上|给予|申请|援助|资助|安排|拨出|落实")
+_FUNDS = re.compile(r"^(的)?(慰问金|专项资金|资金|救助金|补助金|经费|应急款|慰问资金|帮扶资金)")
+_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款")
+_RANGE = re.compile(r"^(到|至|-|~|—)")
+_REQUEST = re.compile(r"向([^,。]{2,20}?)申请")
+
+
+def find_allocations(doc: Document) -> tuple[Fact, ...]:
+    """Allocation facts with amount, approximate flag and agent."""
+    facts = []
+    text = doc.norm
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        amounts = find_amounts(sentence)
+        for index, amount in enumerate(amounts):
+            clause = next(((s, e) for s, e in clauses(sentence) if s <= amount.start < e), (0, len(sentence)))
+            head = sentence[clause[0]:amount.start]
+            tail = sentence[amount.end:clause[1]]
+            if _RANGE.match(tail) or (index and _RANGE.match(sentence[amounts[index - 1].end:amount.start])):
+                continue
+            if _NOT_ALLOCATION.search(head[-8:]) or not (_VERB.search(head) or _FUNDS.match(tail)):
+                continue
+            act = s_start + amount.start
+            request = _REQUEST.search(head)
+            if request:
+                holders = [m for m in doc.mentions_of("union", "org")
+                           if s_start + clause[0] + request.start(1) <= m.start < act]
+                agents = tuple(holders[:1])
+            else:
+                agents = agents_before(doc, (s_start, s_end), act)
+                orgs = [a for a in agents if a.kind in ("union", "org")]
+                if not orgs:
+                    # officials hand over their union's money: the union named in the sentence
+                    orgs = [m for m in doc.mentions_of("union") if s_start <= m.start < act][:1]
+                if not orgs:
+                    orgs = [a for a in agents_before(doc, (s_start, s_start), s_start) if a.kind == "union"]
+                agents = tuple(orgs[:1])
+            if not agents:
+                continue
+            facts.append(Fact("allocation", s_start, s_end, agents=agents, amount=amount.value,
+                              amount_text=amount.text, approximate=amount.approximate))
+    return tuple(facts)

@@ -1,0 +1,304 @@
+"""Unions and other organisations, recognised by their endings.
+
+A name is read leftwards from an ending of ``org_suffixes.tsv`` (总工会, 人大常委会,
+卫健委, 公司 …) until a stop word, punctuation or a title (``stop_words.txt``).
+What is left of the ending decides what it is:
+
+* a collective (各级工会, 基层工会) or nothing specific: not an entity;
+* a context word (区总工会, 该区卫健委, 市财政局, 镇总工会): the place is taken from
+  the passage (the last place an explicit name gave) or, for 市, the home city;
+* a body alone (经审会, 女工委): it belongs to the union named before it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document, Mention
+from ..lexicon import alternation, table, words
+from ..settings import Settings
+from .text import sentence_at
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
+MAX_PREFIX = 16
+_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|区|市|县|镇|街道|乡)(?=.)")
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {row[0]: row[1] for row in table("org_suffixes.tsv")}
+    return re.compile(alternation(kinds)), kinds
+
+
+@lru_cache(maxsize=1)
+def _stops() -> tuple[frozenset[str], int]:
+    stops = set(words("stop_words.txt")) | set(words("titles.txt"))
+    return frozenset(stops), max(map(len, stops))
+
+
+@lru_cache(maxsize=1)
+def _place_levels() -> list[tuple[str, str]]:
+    """(ending, level) pairs, longest ending first."""
+    pairs = [(end, row[0]) for row in table("place_suffixes.txt")
+             for end in row[1].split()]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in table("aliases.tsv")}
+
+
+_PLACE_RE_CACHE: dict[str, re.Pattern] = {}
+
+
+def leading_places(name: str) -> list[tuple[str, str]]:
+    """The places a name starts with, outermost first, as (place, level).
+
+    >>> leading_places("西城区大栅栏街道总工会")
+    [('西城区', 'district'), ('西城区大栅栏街道', 'town')]
+    >>> leading_places("北京市财政局")
+    [('北京市', 'city')]
+    """
+    found = []
+    pos = 0
+    for _ in range(3):
+        best = None
+        for ending, level in _place_levels():
+            # a place name is 2-8 characters ending in its level word
+            for length in range(2, 9):
+                end = pos + length
+                if end > len(name) or name[end - len(ending):end] != ending:
+                    continue
+                if end - len(ending) - pos < 1 or end >= len(name):
+                    continue
+                if best is None or end < best[0]:
+                    best = (end, level)
+                break
+        if best is None:
+            break
+        end, level = best
+        stem = name[pos:end]
+        if stem in _GENERIC_PLACES or any(stem.endswith(g) for g in ("全区", "辖区", "社区", "园区")):
+            break
+        found.append((name[:end], level))
+        pos = end
+    return found
+
+
+_GENERIC_PLACES = frozenset(["全区", "该区", "本区", "全市", "本市", "该市", "全县", "社区", "辖区", "园区",
+                             "城区", "地区", "小区", "景区", "隔离区", "市区", "全镇", "乡镇", "各区", "两区",
+                             "各地区", "湖北等地区"])
+
+
+class PlaceContext:
+    """The places a passage is about, as they come, for 区/市/镇 resolution."""
+
+    def __init__(self, settings: Settings):
+        self.city = settings.home_city_full
+        self.history: list[tuple[int, str, str]] = []  # (offset, place, level)
+
+    def see(self, offset: int, name: str) -> None:
+        for place, level in leading_places(name):
+            self.history.append((offset, place, level))
+
+    def last(self, offset: int, level: str) -> str | None:
+        for pos, place, lvl in reversed(self.history):
+            if pos <= offset and lvl == level:
+                return place
+        return None
+
+    def resolve(self, offset: int, name: str) -> str | None:
+        """Resolve a context word at the start of ``name``; None if unresolvable."""
+        match = _CONTEXT_PREFIX.match(name)
+        if not match:
+            return name
+        word = match.group(1)
+        rest = name[match.end():]
+        if word.endswith("市"):
+            return self.city + rest
+        if word.endswith(("区", "县")):
+            place = self.last(offset, "district")
+            if place is None:
+                return None
+            # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
+            return place + rest
+        place = self.last(offset, "town")
+        if place is None or not place.endswith(word):
+            return None
+        return place + rest
+
+
+_DEMONSTRATIVE_PLACES = frozenset(["该区", "本区", "该市", "本市", "该县", "本县", "该镇", "本镇"])
+_CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
+_STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
+_PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
+
+
+def _token_index(tokens, pos: int) -> int:
+    """Index of the token that contains offset ``pos`` (binary search)."""
+    lo, hi = 0, len(tokens) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if tokens[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
+    """Where a name ending at ``start`` begins, reading leftwards word by word.
+
+    RETURNS (tuple[int, bool]): the start offset, and whether the words read
+        include a proper noun or place (so the name is specific, not generic).
+    """
+    stops, _ = _stops()
+    if not tokens or start <= floor:
+        return start, False
+    i = _token_index(tokens, start - 1) if start > 0 else 0
+    pos = start
+    proper = False
+    while i >= 0 and pos > floor:
+        token = tokens[i]
+        chars = text[max(token.start, floor):pos]
+        if not chars or not all(_NAME_CHAR.match(c) for c in chars):
+            break
+        if token.text in stops or (token.tag in _STOP_TAGS and not token.text.isdigit()):
+            break
+        if start - max(token.start, floor) > MAX_PREFIX:
+            break
+        pos = max(token.start, floor)
+        if token.tag in _PROPER_TAGS or any(token.text.endswith(e) for e, _ in _place_levels()):
+            proper = True
+        i -= 1
+    # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
+    stops_in = [k for k in range(start - 1, pos, -1)
+                if any(text[max(pos, k - n):k] in stops for n in range(1, 4) if k - n >= pos)
+                and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops or text[max(pos, k - 3):k] in stops)]
+    if stops_in:
+        pos = stops_in[0]
+    # 该区疫情防控指挥部: the demonstrative place word belongs to the name (resolved later)
+    if text[max(0, pos - 2):pos] in _DEMONSTRATIVE_PLACES and pos - 2 >= floor:
+        pos -= 2
+    # a name does not start with digits or a closing bracket
+    while pos < start and not re.match(r"[\u4e00-\u9fffA-Za-z(]", text[pos]):
+        pos += 1
+    if ")" in text[pos:start] and "(" not in text[pos:text.index(")", pos)]:
+        pos = text.index(")", pos) + 1
+    return pos, proper
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the span inside “…” or 《…》 (a campaign or document title)?"""
+    for left, right in (("“", "”"), ("《", "》"), ("\"", "\"")):
+        before = text.rfind(left, max(0, start - 40), start)
+        if before >= 0 and text.rfind(right, before + 1, start) < 0:
+            after = text.find(right, end, end + 40)
+            if after >= 0:
+                return True
+    return False
+
+
+def _is_collective(prefix: str) -> bool:
+    collectives = words("union_collectives.txt")
+    rest = prefix
+    changed = True
+    while rest and changed:
+        changed = False
+        for word in sorted(collectives, key=len, reverse=True):
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                changed = True
+                break
+    return not rest
+
+
+def apply_place_alias(name: str) -> str:
+    """Rewrite a fixed place alias at the start of a name (经开区总工会 -> 北京经济技术开发区总工会)."""
+    for alias, (canonical, kind) in sorted(_aliases().items(), key=lambda a: -len(a[0])):
+        if kind == "place" and name.startswith(alias) and not name.startswith(canonical):
+            return canonical + name[len(alias):]
+        if kind != "place" and name == alias:
+            return canonical
+    return name
+
+
+def find_organisations(doc: Document) -> tuple[Mention, ...]:
+    """Union and organisation mentions of an article, with context resolved.
+
+    doc (Document): the article (with tokens).
+    RETURNS (tuple[Mention, ...]): kind "union" or "org"; ``name`` is the
+        resolved name (区总工会 -> 大兴区总工会); unresolvable mentions are dropped.
+    """
+    text = doc.norm
+    pattern, kinds = _suffixes()
+    context = PlaceContext(Settings(home_city=doc.home_city))
+    mentions: list[Mention] = []
+    taken_until = 0
+    for match in pattern.finditer(text):
+        suffix = match.group(0)
+        kind = kinds[suffix]
+        if _quoted(text, match.start(), match.end()):
+            continue
+        start, proper = _read_left(text, doc.tokens, match.start(), taken_until)
+        surface = text[start:match.end()]
+        prefix = surface[: len(surface) - len(suffix)]
+        previous = mentions[-1] if mentions else None
+        if previous is not None and previous.end == start:
+            # 北京建工集团|工会, 北京市总工会|经审会, 区委|组织部: one longer name
+            mentions.pop()
+            name = previous.name + surface
+            new_kind = "union" if kind == "union" else "org"
+            mentions.append(Mention(new_kind, previous.start, match.end(), text[previous.start:match.end()], name))
+            taken_until = match.end()
+            continue
+        if prefix and _is_collective(prefix):
+            continue
+        name = apply_place_alias(surface)
+        anaphor = re.match(r"^(该|本)(.+)$", prefix)
+        if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
+            # 该集团工会 -> the 集团 named before it
+            referent = next((m for m in reversed(mentions) if m.name.endswith(anaphor.group(2))), None)
+            if referent is None:
+                continue
+            name = referent.name + suffix
+        elif kind == "body" and not prefix:
+            owner = next((m for m in reversed(mentions) if m.kind == "union"), None)
+            if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
+                continue
+            name = owner.name + suffix
+        elif not prefix:
+            if suffix != "总工会":
+                continue
+            # 海淀区政协副主席、总工会主席: a bare 总工会 in a title chain
+            place = context.last(start, "district")
+            if place is None:
+                continue
+            name = place + suffix
+        else:
+            resolved = context.resolve(start, name)
+            if resolved is None:
+                continue
+            if resolved == name:
+                if not proper and name not in _aliases() and apply_place_alias(name) == name:
+                    continue  # a generic noun phrase (疫情工会, 社区物业公司)
+                context.see(start, name)
+            name = resolved
+        mention = Mention("union" if kind == "union" else "org", start, match.end(), surface, name)
+        mentions.append(mention)
+        taken_until = match.end()
+    return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
+
+
+def _fixed_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Stand-alone fixed aliases without an ending (全总 -> 中华全国总工会)."""
+    out = []
+    for alias, (canonical, kind) in _aliases().items():
+        if kind == "place" or alias == canonical or alias.endswith(("工会", "会")):
+            continue
+        for match in re.finditer(re.escape(alias), text):
+            if any(m.start <= match.start() < m.end for m in mentions):
+                continue
+            out.append(Mention(kind, match.start(), match.end(), alias, canonical))
+    return out

@@ -1,0 +1,42 @@
+"""Small text helpers shared by the extractors: sentences and clauses."""
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[。!?;\n]+")
+_CLAUSE_END = re.compile(r"[。!?;\n,:]+")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def spans(text: str, pattern: re.Pattern = _SENTENCE_END) -> list[tuple[int, int]]:
+    """Offsets of the pieces of ``text`` between separators (separators excluded).
+
+    >>> spans("甲。乙!丙")
+    [(0, 1), (2, 3), (4, 5)]
+    """
+    out, pos = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > pos:
+            out.append((pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets (split at 。!?; and line breaks)."""
+    return spans(text, _SENTENCE_END)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause offsets (sentences further split at commas and colons)."""
+    return spans(text, _CLAUSE_END)
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence that contains offset ``pos``."""
+    for start, end in sentences(text):
+        if start <= pos < end:
+            return start, end
+    return pos, pos

@@ -1,0 +1,56 @@
+"""The pipeline: read → normalise → segment → extract → resolve → emit → export.
+
+``documents_of_page`` takes one page through normalise, segment and extract
+(per-article work, safe to run in any process); ``build`` adds the corpus-wide
+stages.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .extract import check_order, extract
+from .read import Page
+from .segment import blocks_of, segment_page
+from .settings import Settings
+from .tokenize import default_segmenter
+
+_YEAR = re.compile(r"^(\d{4})")
+
+
+def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Document]:
+    """Split one page into articles and run the extractors over each.
+
+    page (Page): a page as read.
+    RETURNS (list[Document]): the page's articles, with mentions and facts.
+    """
+    check_order()
+    norm, norm_to_raw, articles = segment_page(page.text)
+    segmenter = default_segmenter()
+    year = int(_YEAR.match(page.date).group(1)) if page.date and _YEAR.match(page.date) else None
+    docs = []
+    for number, article in enumerate(articles):
+        start, end = article.paragraphs[0].start, article.paragraphs[-1].end
+        raw_start, raw_end = norm_to_raw[start], norm_to_raw[end - 1] + 1
+        view = norm[start:end]
+        offsets = tuple(o - raw_start for o in norm_to_raw[start:end]) + (raw_end - raw_start,)
+        headline = article.headline
+        if headline is None and number == 0 and page.title:
+            headline = page.title
+        doc = Document(
+            doc_id=f"{page.page_id}#{number}",
+            source_file=page.source_file,
+            text=page.text[raw_start:raw_end],
+            norm=view,
+            norm_to_raw=offsets,
+            headline=headline,
+            blocks=blocks_of(article, start),
+            year=year,
+            date=page.date,
+            url=page.url,
+            title=page.title,
+            tokens=tuple(segmenter.tokens(view)),
+            home_city=settings.home_city,
+        )
+        docs.append(extract(doc))
+    return docs

@@ -1,0 +1,106 @@
+"""Stage 5: corpus-wide name resolution — one node per entity.
+
+Mentions arrive with names already resolved within their article (区总工会 ->
+大兴区总工会). Here the names of the whole corpus are compared, and spellings of
+one entity are merged; the longest spelling is canonical, the others aliases:
+
+* ``X工会`` and ``X总工会`` when X is a place (广外街道工会 / 广外街道总工会);
+* a short place form (门头沟工会 -> 门头沟区总工会, 赵全营工会 -> 赵全营镇总工会);
+* a name that another one extends by leading places (大栅栏街道总工会 ->
+  西城区大栅栏街道总工会);
+* a 市/区/县 dropped after the city (北京皮鞋厂工会 / 北京市皮鞋厂工会);
+* a body's short and long names (女工委 / 女职工委员会) and a body named with
+  its place only (昌平区女工委 -> 昌平区总工会女工委).
+
+A merge happens only when it is unambiguous (one candidate).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗")
+_BODY_SYNONYMS = (("女职工委员会", "女工委"), ("经费审查委员会", "经审会"))
+
+
+@dataclass
+class NameIndex:
+    """Every organisation and union name of the corpus, and how they merge."""
+
+    kinds: dict[str, str] = field(default_factory=dict)  # name -> "union" | "org"
+    parent: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, kind: str) -> None:
+        """Record a name seen in the corpus."""
+        if name not in self.kinds or kind == "union":
+            self.kinds.setdefault(name, kind)
+        self.parent.setdefault(name, name)
+
+    def _find(self, name: str) -> str:
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda n: (-len(n), n))
+            self.parent[drop] = keep
+
+    def resolve(self) -> None:
+        """Merge the spellings of one entity (see module doc)."""
+        names = sorted(self.kinds)
+        by_key: dict[str, list[str]] = {}
+        for name in names:
+            by_key.setdefault(_comparison_key(name), []).append(name)
+        for group in by_key.values():
+            for other in group[1:]:
+                self._union(group[0], other)
+        for name in names:
+            candidates = [other for other in names if other != name and _extends(other, name)]
+            targets = {self._find(c) for c in candidates}
+            if len(targets) == 1:
+                self._union(name, candidates[0])
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of a recorded name."""
+        root = self._find(name)
+        return root
+
+    def aliases(self, canonical: str) -> list[str]:
+        """The other spellings merged into ``canonical``, sorted."""
+        return sorted(n for n in self.kinds if n != canonical and self._find(n) == canonical)
+
+
+def _comparison_key(name: str) -> str:
+    """Spellings that differ only in these ways compare equal."""
+    for long, short in _BODY_SYNONYMS:
+        name = name.replace(long, short)
+    name = re.sub(r"(?<=[\u4e00-\u9fff]{2})[市](?=[\u4e00-\u9fff]{2})", "", name, count=1)
+    if name.endswith("工会") and not name.endswith("总工会") and name[:-2].endswith(_PLACE_ENDINGS):
+        name = name[:-2] + "总工会"
+    return name
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Does ``longer`` name the same entity as ``shorter``, more fully?"""
+    if len(longer) <= len(shorter):
+        return False
+    a, b = _comparison_key(longer), _comparison_key(shorter)
+    if a == b:
+        return False
+    # 大栅栏街道总工会 -> 西城区大栅栏街道总工会: leading places added
+    if a.endswith(b) and a[: len(a) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
+        return True
+    # 门头沟工会 -> 门头沟区总工会; 赵全营工会 -> 赵全营镇总工会
+    short = re.match(r"^(.{2,6}?)(总)?工会$", b)
+    if short and not short.group(1).endswith(_PLACE_ENDINGS):
+        for ending in _PLACE_ENDINGS:
+            if a == short.group(1) + ending + "总工会":
+                return True
+    # 昌平区女工委 -> 昌平区总工会女工委
+    body = re.match(r"^(.+?(?:区|县|市))(女工委|经审会|经审办|女工部)$", b)
+    if body and a == body.group(1) + "总工会" + body.group(2):
+        return True
+    return False

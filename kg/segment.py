@@ -1,0 +1,212 @@
+"""Stage 3: split a page into articles and classify their paragraphs.
+
+A page is a run of paragraphs (lines). Articles start at
+
+* a Markdown heading of level 1-2 (``## 标题``) that has text under it;
+* a lead paragraph (``本报讯……`` or a ``□本报记者 X`` byline), together with the
+  run of short headline lines just before it (引题, 主题, 副题, column marks);
+* a column mark (``■ 栏目``) followed by headline lines and text;
+* the start of the page, when it opens with headline lines.
+
+Text before the first article (a feature's 导语) belongs to the first article.
+The headline is the 主题: column marks, banners (…特别报道), jump lines
+((上接第1版)) and 副题 (——…) are dropped; of the remaining lines the last
+without an internal space wins (a spaced line is a kicker or subtitle of
+parallel phrases), else the last line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Block
+from .normalise import normalise
+
+_TERMINAL = "。!?！？…\"”’」』)"
+_LEAD = re.compile(r"^(本报讯|本报消息|□?本报记者|记者\S{0,4}报道)")
+_HEADING = re.compile(r"^(#{1,6})\s*")
+_COLUMN = re.compile(r"^[■◆●▲★]")
+_BANNER = re.compile(r"(特别报道|专刊|专版|特刊|^\(?(上接|下转|接第|转第)|第\d+版\)?$)")
+_SUBTITLE = re.compile(r"^(——|--|—)")
+_CAPTION = re.compile(r"\((左|右|中|前|后)[一二三四五六七八九十\d]*\)")
+_SECTION = re.compile(r"^[^,。:]{2,24}(工会|委员会|单位|集团|公司):")
+_BYLINE_LINE = re.compile(r"^[□(]?本报记者.{0,30}$|^\(?本报记者[^)]*\)?$|摄(影报道)?\)?$")
+
+MAX_HEADLINE = 40
+MIN_HEADLINE = 6
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A line of the page: offsets into the page's normalised view."""
+
+    start: int
+    end: int
+    norm: str
+    raw: str
+    level: int = 0  # Markdown heading level, 0 when not a heading
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level > 0
+
+
+@dataclass(frozen=True)
+class ArticleSpan:
+    """One article of a page: its paragraphs, classified, and its headline."""
+
+    headline: str | None
+    paragraphs: tuple[Paragraph, ...]
+    kinds: tuple[str, ...]
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_paragraphs(raw: str, norm: str, norm_to_raw: tuple[int, ...]) -> list[Paragraph]:
+    """Split a page into its non-empty lines, with both views of each."""
+    paragraphs = []
+    pos = 0
+    for line in norm.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        raw_line = raw[norm_to_raw[start]:norm_to_raw[end - 1] + 1]
+        heading = _HEADING.match(line)
+        level = len(heading.group(1)) if heading else 0
+        paragraphs.append(Paragraph(start, end, line, raw_line, level))
+    return paragraphs
+
+
+def _is_short(p: Paragraph) -> bool:
+    text = _HEADING.sub("", p.norm).strip()
+    return (len(text) <= MAX_HEADLINE and not text.endswith(tuple(_TERMINAL))
+            and not _LEAD.match(text) and "," not in text[:-1])
+
+
+def _is_noise(p: Paragraph) -> bool:
+    """Navigation labels set as lines (东城, 西城 …) carry nothing."""
+    return not p.is_heading and len(p.norm.strip()) < 5 and not _TERMINAL.__contains__(p.norm[-1:])
+
+
+def classify(p: Paragraph) -> str:
+    """The kind of a paragraph seen on its own."""
+    text = _HEADING.sub("", p.norm).strip()
+    if p.is_heading:
+        return "subtitle" if _SUBTITLE.match(text) else "heading"
+    if _COLUMN.match(text):
+        return "column"
+    if _BYLINE_LINE.search(text) and len(text) <= 40:
+        return "byline"
+    if _LEAD.match(text):
+        return "lead"
+    if _CAPTION.search(text):
+        return "caption"
+    if _SECTION.match(text) and len(text) <= 26:
+        return "section"
+    if _SUBTITLE.match(text):
+        return "subtitle"
+    if _BANNER.search(text) and len(text) <= MAX_HEADLINE:
+        return "banner"
+    if _is_noise(p):
+        return "noise"
+    return "short" if _is_short(p) else "body"
+
+
+def choose_headline(lines: list[Paragraph]) -> str | None:
+    """Pick the 主题 from a block of headline lines (see module doc)."""
+    candidates = []
+    for p in lines:
+        text = _collapse(_HEADING.sub("", p.raw))
+        kind = classify(p)
+        if kind in ("column", "banner", "subtitle", "byline", "noise") or len(text) < MIN_HEADLINE:
+            continue
+        if kind == "heading" and p.level > 2:
+            continue
+        candidates.append(text)
+    if not candidates:
+        return None
+    unspaced = [c for c in candidates if " " not in c]
+    return (unspaced or candidates)[-1]
+
+
+def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
+    """Split a page into articles.
+
+    raw (str): the page text as read.
+    RETURNS (tuple): the page's normalised view, its offset map, and the articles.
+    """
+    norm, norm_to_raw = normalise(raw)
+    paragraphs = split_paragraphs(raw, norm, norm_to_raw)
+    kinds = [classify(p) for p in paragraphs]
+    starts: dict[int, int] = {}  # paragraph index where an article starts -> index of its lead
+
+    def headline_run_before(i: int) -> int:
+        """Index of the first line of the headline block ending just before i."""
+        j = i
+        while j > 0 and kinds[j - 1] in ("short", "column", "banner", "subtitle", "noise"):
+            j -= 1
+        while j < i and kinds[j] == "noise":
+            j += 1
+        return j
+
+    has_md = any(p.level and p.level <= 2 for p in paragraphs)
+    for i, kind in enumerate(kinds):
+        if kind == "heading" and paragraphs[i].level <= 2:
+            following = next((k for k in kinds[i + 1:] if k != "noise"), None)
+            if following not in (None, "heading", "column"):
+                starts[i] = i
+        elif kind in ("lead", "byline") and not has_md:
+            if kind == "byline" and not (paragraphs[i].norm.startswith("□")
+                                         or (i > 0 and kinds[i - 1] == "subtitle")):
+                continue  # a photo credit or a closing credit, not a feature's byline
+            starts.setdefault(headline_run_before(i), i)
+        elif kind == "column" and not has_md:
+            j = i + 1
+            while j < len(kinds) and kinds[j] in ("short", "banner", "subtitle", "noise"):
+                j += 1
+            if j > i + 1 and j < len(kinds) and kinds[j] == "body":
+                starts.setdefault(i, j)
+    if not has_md and paragraphs and 0 not in starts and kinds[0] in ("short", "banner", "column"):
+        j = 0
+        while j < len(kinds) and kinds[j] in ("short", "banner", "subtitle", "noise", "column"):
+            j += 1
+        if j < len(kinds) and kinds[j] in ("body", "section", "lead", "byline"):
+            starts[0] = j
+
+    ordered = sorted(starts)
+    if not ordered:
+        ordered = [0]
+        starts[0] = 0
+    if ordered[0] != 0:  # a feature's 导语 before its headline joins the first article
+        starts[0] = starts.pop(ordered[0])
+        head_from = ordered[0]
+        ordered[0] = 0
+    else:
+        head_from = 0
+    articles = []
+    for n, first in enumerate(ordered):
+        last = ordered[n + 1] if n + 1 < len(ordered) else len(paragraphs)
+        lead = starts[first]
+        block_from = head_from if n == 0 else first
+        headline = choose_headline(paragraphs[block_from:lead]) if lead > block_from or kinds[lead] == "heading" else None
+        if kinds[lead] == "heading":
+            headline = choose_headline([paragraphs[lead]])
+        art_kinds = []
+        for i in range(first, last):
+            kind = kinds[i]
+            if kind in ("short", "banner", "column", "subtitle", "heading") and block_from <= i <= lead:
+                kind = "headline" if kind in ("short", "heading") else kind
+            elif kind in ("short", "heading", "noise"):
+                kind = "body" if kind != "noise" else "noise"
+            art_kinds.append(kind)
+        articles.append(ArticleSpan(headline, tuple(paragraphs[first:last]), tuple(art_kinds)))
+    return norm, norm_to_raw, articles
+
+
+def blocks_of(article: ArticleSpan, offset: int) -> tuple[Block, ...]:
+    """The article's paragraphs as blocks with offsets relative to ``offset``."""
+    return tuple(Block(kind, p.start - offset, p.end - offset)
+                 for p, kind in zip(article.paragraphs, article.kinds))
