@@ -190,13 +190,14 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Is the span inside “…” or 《…》 (a campaign or document title)?"""
+    """Is the span inside a short “…” or 《…》 on its line (a campaign, an app or a document title)?"""
     for left, right in (("“", "”"), ("《", "》"), ("\"", "\"")):
-        before = text.rfind(left, max(0, start - 40), start)
-        if before >= 0 and text.rfind(right, before + 1, start) < 0:
-            after = text.find(right, end, end + 40)
-            if after >= 0:
-                return True
+        before = text.rfind(left, max(0, start - 25), start)
+        if before < 0 or "\n" in text[before:start] or text.find(right, before + 1, start) >= 0:
+            continue
+        after = text.find(right, end, end + 25)
+        if after >= 0 and "\n" not in text[end:after]:
+            return True
     return False
 
 
@@ -268,6 +269,11 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
                 continue
             name = owner.name + suffix
+        elif not prefix and _CONTEXT_PREFIX.match(suffix):
+            # 东城区委、区政府领导: the ending itself starts with the context word
+            name = context.resolve(start, suffix)
+            if name is None:
+                continue
         elif not prefix:
             if suffix != "总工会":
                 continue
