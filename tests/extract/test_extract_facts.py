@@ -1,0 +1,75 @@
+"""Positions, groups, 慰问 and 拨付 on real sentences of the genre."""
+from decimal import Decimal
+
+import pytest
+
+from kg.extract.amounts import find_amounts, parse_amount
+
+
+def facts(doc, kind):
+    return [f for f in doc.facts if f.kind == kind]
+
+
+def test_position_chain_spans_two_organisations(extracted):
+    doc = extracted("大兴区人大常委会党组成员、副主任，区总工会主席郭金江(左二)慰问患大病职工家庭")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    assert got == {("郭金江", "党组成员", "大兴区人大常委会"), ("郭金江", "副主任", "大兴区人大常委会"),
+                   ("郭金江", "主席", "大兴区总工会")}
+
+
+def test_position_shared_by_a_list_of_names(extracted):
+    doc = extracted("丰台区总工会副主席刘振丽、李利萍先后赴一线单位进行了慰问。")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    assert got == {("刘振丽", "副主席", "丰台区总工会"), ("李利萍", "副主席", "丰台区总工会")}
+
+
+def test_implied_organisation_is_not_guessed(extracted):
+    doc = extracted("某某区人大常委会副主任王振华，副区长、区防控领导小组医疗保障组组长张婕出席。")
+    assert ("张婕", "副区长") not in {(f.person.name, f.role) for f in facts(doc, "position")}
+
+
+def test_groups_name_every_concept_of_a_mention(extracted):
+    doc = extracted("市、区两级工会慰问抗疫一线女职工")
+    groups = [m for m in doc.mentions if m.kind == "group"]
+    assert groups and set(groups[0].concepts) == {"女职工", "防疫一线人员"}
+
+
+def test_condolence_by_officials_in_a_photo_caption(extracted):
+    doc = extracted("驿城区总工会党组书记、常务副主席王建国(左一)慰问全国劳模张占林", kind="caption")
+    (fact,) = facts(doc, "condolence")
+    assert [a.name for a in fact.agents] == ["王建国"]
+    assert "张占林" in [r.name for r in fact.recipients]
+
+
+def test_condolence_union_as_subject_with_epidemic_qualifier(extracted):
+    doc = extracted("门头沟区总工会慰问坚守在疫情防控一线的环卫工作者。")
+    (fact,) = facts(doc, "condolence")
+    assert [a.name for a in fact.agents] == ["门头沟区总工会"]
+    concepts = {c for r in fact.recipients for c in r.concepts}
+    assert {"环卫工人", "防疫一线人员"} <= concepts
+
+
+@pytest.mark.parametrize("text, agent, amount, approx", [
+    ("全国总工会决定下拨3780万 元常态化送温暖资金。", "中华全国总工会", Decimal("37800000"), False),
+    ("全国总工会已下拨2.5亿元中央财政专项帮扶资金。", "中华全国总工会", Decimal("250000000"), False),
+    ("桐庐县总工会共投入资金770余万元。", "桐庐县总工会", Decimal("7700000"), True),
+    ("大兴区教育工会及时向区总工会申请医疗救助金3万元。", "大兴区总工会", Decimal("30000"), False),
+])
+def test_allocations(extracted, text, agent, amount, approx):
+    (fact,) = facts(extracted(text), "allocation")
+    assert (fact.agents[0].name, fact.amount, fact.approximate) == (agent, amount, approx)
+
+
+@pytest.mark.parametrize("text", [
+    "为144名职工挽回了工资、保险补偿金等共计226万余元。",
+    "该职工家属至今花费医疗费近30万元。",
+    "给予1000元到50000元不等的救助帮扶。",
+    "送去慰问物资4900余箱。",
+])
+def test_not_allocations(extracted, text):
+    assert facts(extracted("某某区总工会工作人员介绍。" + text), "allocation") == []
+
+
+def test_amount_parser():
+    assert parse_amount("72.03万元").value == Decimal("720300")
+    assert [a.approximate for a in find_amounts("近30万元，81万余元，15万元")] == [True, True, False]

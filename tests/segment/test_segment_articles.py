@@ -1,0 +1,37 @@
+from kg.segment import segment_page
+
+PAGE = """支持湖北等地区各级工会开展为受疫情影响的职工家庭送温暖活动
+
+全总拨付3780万元疫期帮扶救助资金
+
+本报讯 (记者 白莹) 全国总工会决定下拨3780万 元常态化送温暖资金。
+
+门头沟工会"云"舞台致敬最美劳动者
+
+节目采用居家录制方式 以诗歌朗诵、快板、歌曲为主
+
+本报讯 (记者 闫长禄) 门头沟区总工会举办特别节目。
+
+本报讯 (记者 闫长禄 通讯 员 赵立新 姚越)记者从燕山石化公司工会获悉,表彰大会召开。
+"""
+
+
+def test_headline_is_the_main_title_not_kicker_or_subtitle():
+    _, _, articles = segment_page(PAGE)
+    assert [a.headline for a in articles] == [
+        "全总拨付3780万元疫期帮扶救助资金", '门头沟工会"云"舞台致敬最美劳动者', None]
+
+
+def test_markdown_headings_start_articles_and_deeper_ones_do_not():
+    page = "# 版面横幅\n\n■ 多彩三月\n\n## 怀柔区总工会开展关爱女职工活动\n\n本报讯（记者 崔欣）近日，活动举行。\n\n### ——小标题\n\n正文继续。\n"
+    _, _, articles = segment_page(page)
+    assert [a.headline for a in articles] == ["怀柔区总工会开展关爱女职工活动"]
+
+
+def test_feature_lead_before_headline_joins_the_article():
+    page = ("关爱一线职工、关爱困难职工……工会的温暖为你而来。\n\n工会温暖 为你而来\n\n"
+            "——大兴区总工会送温暖活动纪实\n\n□本报记者 孙艳\n\n正文。\n")
+    _, _, articles = segment_page(page)
+    assert len(articles) == 1
+    assert articles[0].headline == "工会温暖 为你而来"
+    assert "byline" in articles[0].kinds
