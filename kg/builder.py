@@ -96,7 +96,7 @@ def assemble(docs: list[Document], summary: BuildSummary) -> Graph:
     names = NameIndex()
     for doc in docs:
         for mention in doc.mentions_of("union", "org"):
-            names.add(mention.name, mention.kind)
+            names.add(mention.name, mention.kind, mention.text)
         for fact in doc.facts:
             for mention in fact.agents + fact.recipients + tuple(m for m in (fact.org,) if m):
                 if mention.kind in ("union", "org"):

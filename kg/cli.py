@@ -3,6 +3,7 @@
     kg build INPUT... [-o DIR] [--home-city 北京]
     kg query GRAPH (QUERY | --file Q.rq) [--format table|csv|json]
     kg stats GRAPH
+    kg eval GRAPH --gold DIR [--errors] [--json]
 """
 from __future__ import annotations
 
@@ -122,6 +123,16 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate, format_report
+    report = evaluate(_load_graph(args.graph).graph, args.gold)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report, errors=args.errors))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kg`` command."""
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese trade-union news.")
@@ -141,6 +152,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="count entities and facts in a graph")
     s.add_argument("graph")
     s.set_defaults(func=cmd_stats)
+    e = sub.add_parser("eval", help="precision, recall and F1 against gold annotations")
+    e.add_argument("graph")
+    e.add_argument("--gold", required=True, help="folder of gold *.json files (see the guideline)")
+    e.add_argument("--errors", action="store_true", help="list what was missed and what was wrong")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.set_defaults(func=cmd_eval)
     return ap
 
 

@@ -33,6 +33,16 @@ def article_iri(doc_id: str) -> URIRef:
     return ID[f"article/{_digest(doc_id)}"]
 
 
+def decimal_lexical(value) -> str:
+    """The canonical xsd:decimal form (always with a point, as Turtle writes it back).
+
+    >>> decimal_lexical(Decimal("37800000")), decimal_lexical(Decimal("720300.50"))
+    ('37800000.0', '720300.5')
+    """
+    text = format(Decimal(value).normalize(), "f")
+    return text if "." in text else text + ".0"
+
+
 def new_graph() -> Graph:
     """An empty graph with the project's prefixes bound."""
     graph = Graph()
@@ -132,7 +142,7 @@ class Emitter:
                 for node in self.node(graph, recipient):
                     graph.add((event, UKG.recipient, node))
             if fact.kind == "allocation":
-                graph.add((event, UKG.amount, Literal(Decimal(fact.amount), datatype=XSD.decimal)))
+                graph.add((event, UKG.amount, Literal(decimal_lexical(fact.amount), datatype=XSD.decimal)))
                 graph.add((event, UKG.amountText, Literal(fact.amount_text)))
                 graph.add((event, UKG.approximate, Literal(bool(fact.approximate))))
         self._provenance(graph, doc, article, event, fact)

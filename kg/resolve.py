@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗")
+_CONTEXT_WORD = re.compile(r"^(该|本|区|市|县|镇|街道|乡|总工会|工会)")
 _BODY_SYNONYMS = (("女职工委员会", "女工委"), ("经费审查委员会", "经审会"))
 
 
@@ -29,9 +30,16 @@ class NameIndex:
 
     kinds: dict[str, str] = field(default_factory=dict)  # name -> "union" | "org"
     parent: dict[str, str] = field(default_factory=dict)
+    spellings: dict[str, set[str]] = field(default_factory=dict)
 
-    def add(self, name: str, kind: str) -> None:
-        """Record a name seen in the corpus."""
+    def add(self, name: str, kind: str, surface: str | None = None) -> None:
+        """Record a name seen in the corpus, and the stand-alone spelling it was written as.
+
+        Spellings that need the passage to resolve (区总工会, 该区卫健委, 市总工会)
+        are not aliases: they name nothing on their own.
+        """
+        if surface and surface != name and not _CONTEXT_WORD.match(surface):
+            self.spellings.setdefault(name, set()).add(surface)
         if name not in self.kinds or kind == "union":
             self.kinds.setdefault(name, kind)
         self.parent.setdefault(name, name)
@@ -70,7 +78,9 @@ class NameIndex:
 
     def aliases(self, canonical: str) -> list[str]:
         """The other spellings merged into ``canonical``, sorted."""
-        return sorted(n for n in self.kinds if n != canonical and self._find(n) == canonical)
+        merged = {n for n in self.kinds if self._find(n) == canonical}
+        spelled = {s for n in merged for s in self.spellings.get(n, ())}
+        return sorted((merged | spelled) - {canonical})
 
 
 def _comparison_key(name: str) -> str:

@@ -49,6 +49,14 @@ class Segmenter:
             if len(parts) == 3 and not line.startswith("#"):
                 self._tags[parts[0]] = parts[2]
 
+    def tag_of(self, word: str) -> str | None:
+        """The dictionary tag of a word, None if jieba's dictionary lacks it."""
+        return self._tags.get(word)
+
+    def frequency(self, word: str) -> int:
+        """The word's frequency in jieba's dictionary (0 when unknown)."""
+        return self._tokenizer.FREQ.get(word) or 0
+
     def words(self, text: str) -> list[str]:
         """Cut text into words (accurate mode, HMM for unknown words)."""
         return self._tokenizer.lcut(text, HMM=True)

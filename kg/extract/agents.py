@@ -39,6 +39,14 @@ def paragraph_of(doc: Document, pos: int) -> tuple[int, int]:
     return 0, len(doc.norm)
 
 
+def block_kind(doc: Document, pos: int) -> str:
+    """The kind of the block containing ``pos`` ("body" when unknown)."""
+    for block in doc.blocks:
+        if block.start <= pos < block.end:
+            return block.kind
+    return "body"
+
+
 def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
     """The agents of an act at offset ``act`` in ``sentence``."""
     start = sentence[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Fact
-from .agents import agents_before
+from .agents import agents_before, block_kind
 from .amounts import find_amounts
 from .text import clauses, sentences
 
@@ -20,6 +20,7 @@ _VERB = re.compile(r"拨付|下拨|划拨|投入|筹措|筹集|设立|发放|送
 _FUNDS = re.compile(r"^(的)?(慰问金|专项资金|资金|救助金|补助金|经费|应急款|慰问资金|帮扶资金)")
 _NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款")
 _RANGE = re.compile(r"^(到|至|-|~|—)")
+_HEADLINE_KINDS = ("headline", "kicker", "subtitle", "banner", "column")
 _REQUEST = re.compile(r"向([^,。]{2,20}?)申请")
 
 
@@ -28,6 +29,8 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
     facts = []
     text = doc.norm
     for s_start, s_end in sentences(text):
+        if block_kind(doc, s_start) in _HEADLINE_KINDS:
+            continue  # a headline restates the body's figure: counting both doubles sums
         sentence = text[s_start:s_end]
         amounts = find_amounts(sentence)
         for index, amount in enumerate(amounts):
@@ -55,6 +58,9 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 agents = tuple(orgs[:1])
             if not agents:
                 continue
-            facts.append(Fact("allocation", s_start, s_end, agents=agents, amount=amount.value,
+            # recipients: the groups the sentence says the money is for (after the amount)
+            recipients = tuple(m for m in doc.mentions_of("group") if act <= m.start < s_end)
+            facts.append(Fact("allocation", s_start, s_end, agents=agents, recipients=recipients,
+                              amount=amount.value,
                               amount_text=amount.text, approximate=amount.approximate))
     return tuple(facts)

@@ -19,7 +19,9 @@ def _byline_region(doc: Document, block: Block) -> str | None:
     """The raw text of the byline part of a block, if it has one."""
     raw_start, raw_end = doc.raw_offsets(block.start, block.end)
     raw = doc.text[raw_start:raw_end]
-    lead = re.match(r"^\s*本报讯\s*[（(]([^)）]{0,60})[)）]", raw)
+    # the closing bracket may be lost in the layout: then the names parser stops at the text
+    lead = re.match(r"^\s*本报讯\s*[（(]([^)）]{0,60}?)(?:[)）]|$)", raw) or \
+        re.match(r"^\s*本报讯\s*[（(]([^)）]{0,30})", raw)
     if lead:
         return lead.group(1)
     credit = re.match(r"^\s*[□(（]?\s*本报记者([^。，,]{0,40})$", raw.strip())

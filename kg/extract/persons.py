@@ -64,6 +64,20 @@ def read_name(text: str, pos: int) -> str | None:
     return None
 
 
+COMMON_WORD_FREQ = 200  # 关爱 254, 尤其 7135; surnames+given names like 关平 stay below
+
+
+def _is_common_word(name: str) -> bool:
+    """A candidate that jieba's dictionary knows as an ordinary word (关爱, 尤其, 文化|工)."""
+    from ..tokenize import default_segmenter
+    tag_of, frequency = default_segmenter().tag_of, default_segmenter().frequency
+    for word in {name, name[:2]}:
+        tag = tag_of(word)
+        if tag is not None and not tag.startswith("nr") and frequency(word) >= COMMON_WORD_FREQ:
+            return True
+    return False
+
+
 def find_persons(doc: Document) -> tuple[Mention, ...]:
     """Person mentions of an article.
 
@@ -85,6 +99,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
             if text[pos:pos + 1] != "、":  # 副主席刘某、李某: a list of names
                 break
             pos += 1
+    names = {n for n in names if not _is_common_word(n)}
     names |= {person for person, _ in _bylines_in(doc)}
     mentions = []
     for name in sorted(names, key=len, reverse=True):

@@ -1,0 +1,52 @@
+"""The kg command, end to end on the sample corpus."""
+import json
+
+from conftest import GOLD, SAMPLE
+from kg.cli import main
+
+TOTALS = """SELECT ?union (SUM(?amount) AS ?total) WHERE {
+  ?e a ukg:Allocation ; ukg:agent ?u ; ukg:amount ?amount . ?u rdfs:label ?union }
+GROUP BY ?union ORDER BY DESC(?total)"""
+
+
+def test_build_query_stats_eval(tmp_path, capsys):
+    assert main(["build", str(SAMPLE), "-o", str(tmp_path), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "articles: 18" in out and "skipped:  0" in out
+    graph = tmp_path / "graph.ttl"
+    assert graph.exists() and (tmp_path / "graph.graphml").exists()
+
+    assert main(["query", str(graph), TOTALS, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    totals = {r["union"]: float(r["total"]) for r in rows}
+    assert totals["中华全国总工会"] == 287800000.0
+
+    assert main(["stats", str(graph)]) == 0
+    assert "unions" in capsys.readouterr().out
+
+    assert main(["eval", str(graph), "--gold", str(GOLD)]) == 0
+    assert "overall macro-F1" in capsys.readouterr().out
+
+
+def test_broken_page_is_named_and_the_rest_goes_on(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("本报讯（记者 孙艳）近日，驿城区总工会走访慰问困难职工。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xff\xfe\x00\x81" * 50 + b"\xff")
+    (tmp_path / "pages.jsonl").write_text('{"id": 1, "text": "桐庐县总工会慰问环卫工人。"}\nnot json\n',
+                                          encoding="utf-8")
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "bad.txt" in out and "pages.jsonl: line 2" in out
+    assert "articles: 2" in out
+
+
+def test_missing_graph_is_a_clear_error(tmp_path, capsys):
+    assert main(["stats", str(tmp_path / "nope.ttl")]) == 2
+    assert "nope.ttl" in capsys.readouterr().err
+
+
+def test_query_csv_and_table(tmp_path, capsys):
+    main(["build", str(SAMPLE), "-o", str(tmp_path), "-q"])
+    capsys.readouterr()
+    query = 'SELECT ?p WHERE { ?m org:member ?x ; org:organization ?o . ?o rdfs:label "大兴区总工会"@zh . ?x rdfs:label ?p } ORDER BY ?p LIMIT 2'
+    main(["query", str(tmp_path / "graph.ttl"), query, "--format", "csv"])
+    assert capsys.readouterr().out.splitlines()[0] == "p"

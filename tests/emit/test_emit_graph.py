@@ -1,0 +1,55 @@
+"""The built graph: shapes, vocabulary, determinism, provenance."""
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from conftest import ROOT, SAMPLE
+
+
+def test_sample_graph_conforms_to_the_shapes(sample_graph):
+    pyshacl = pytest.importorskip("pyshacl")
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    conforms, _, text = pyshacl.validate(sample_graph.graph, shacl_graph=shapes)
+    assert conforms, text
+
+
+def test_shapes_bite_on_a_broken_allocation(sample_graph):
+    pyshacl = pytest.importorskip("pyshacl")
+    from kg.vocab import UKG, RDF
+    graph = Graph()
+    for triple in sample_graph.graph:
+        graph.add(triple)
+    allocation = next(graph.subjects(RDF.type, UKG.Allocation))
+    graph.remove((allocation, UKG.amount, None))
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    conforms, _, _ = pyshacl.validate(graph, shacl_graph=shapes)
+    assert not conforms
+
+
+def test_every_fact_points_back_to_its_sentence(sample_graph):
+    rows = list(sample_graph.query("""
+        SELECT ?e ?evidence ?file WHERE {
+          ?e prov:wasDerivedFrom ?a ; ukg:evidence ?evidence . ?a ukg:sourceFile ?file }"""))
+    assert rows
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SAMPLE.glob("*.txt")}
+    from kg.normalise import normalise
+    for _, evidence, file in rows:
+        assert str(evidence) in normalise(texts[str(file)])[0]
+
+
+def test_one_node_per_union_across_articles(sample_graph):
+    rows = list(sample_graph.query('SELECT ?u WHERE { ?u a ukg:Union ; rdfs:label "大兴区总工会"@zh }'))
+    assert len(rows) == 1
+
+
+def test_aliases_are_alt_labels(sample_graph):
+    rows = {str(l) for (l,) in sample_graph.query(
+        'SELECT ?l WHERE { ?u rdfs:label "中华全国总工会"@zh ; skos:altLabel ?l }')}
+    assert "全国总工会" in rows
+
+
+def test_same_input_same_graph_and_iris():
+    import kg
+    a, b = kg.build(SAMPLE).graph, kg.build(SAMPLE).graph
+    assert isomorphic(a, b)
+    assert set(a) == set(b)

@@ -1,0 +1,38 @@
+"""The sample corpus against its gold: a floor that fails when accuracy drops."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, ROOT
+
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# the figures reached; raise them when the extractors improve, never lower them
+FLOOR = {"overall": 0.88, "articles": 0.95, "unions": 0.95, "organizations": 0.85, "persons": 0.90,
+         "positions": 0.88, "bylines": 0.90, "condolences": 0.68, "allocations": 0.70}
+
+
+@pytest.fixture(scope="module")
+def report(sample_graph, tmp_path_factory):
+    path = tmp_path_factory.mktemp("golden") / "graph.ttl"
+    sample_graph.export("turtle", path)
+    from kg.evaluate import evaluate_files
+    return evaluate_files([path], GOLD)
+
+
+def test_accuracy_floor(report):
+    for category, floor in FLOOR.items():
+        got = report["overall_macro_f1"] if category == "overall" else report[category]["f1"]
+        assert got >= floor, f"{category}: F1 {got:.3f} fell below {floor}"
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside the checkout")
+def test_agrees_with_the_shared_scorer(report, sample_graph, tmp_path):
+    path = tmp_path / "graph.ttl"
+    sample_graph.export("turtle", path)
+    out = subprocess.run([sys.executable, str(SCORER), str(path), "--gold", str(GOLD), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    theirs = json.loads(out[: out.rindex("}") + 1])
+    assert round(theirs["overall_macro_f1"], 6) == round(report["overall_macro_f1"], 6)
