@@ -49,10 +49,10 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 agents = tuple(holders[:1])
             else:
                 agents = agents_before(doc, (s_start, s_end), act)
-                orgs = [a for a in agents if a.kind in ("union", "org")]
-                if not orgs:
-                    # officials hand over their union's money: the union named in the sentence
-                    orgs = [m for m in doc.mentions_of("union") if s_start <= m.start < act][:1]
+                # the money is a union's where a union acts; officials hand over their union's money
+                unions_in_sentence = [m for m in doc.mentions_of("union") if s_start <= m.start < act]
+                orgs = ([a for a in reversed(agents) if a.kind == "union"] or unions_in_sentence[:1]
+                        or [a for a in reversed(agents) if a.kind == "org"])
                 if not orgs:
                     orgs = [a for a in agents_before(doc, (s_start, s_start), s_start) if a.kind == "union"]
                 agents = tuple(orgs[:1])

@@ -78,6 +78,12 @@ def leading_places(name: str) -> list[tuple[str, str]]:
         if best is None:
             break
         end, level = best
+        # 通州|区, 苏州|市: a place word right after a short place name is part of it
+        for ending, next_level in _place_levels():
+            if len(ending) == 1 and name.startswith(ending, end) and end + 1 < len(name) \
+                    and ending in "区县市旗":
+                end, level = end + 1, next_level
+                break
         stem = name[pos:end]
         if stem in _GENERIC_PLACES or any(stem.endswith(g) for g in ("全区", "辖区", "社区", "园区")):
             break
@@ -287,7 +293,9 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             if resolved is None:
                 continue
             if resolved == name:
-                if not proper and name not in _aliases() and apply_place_alias(name) == name:
+                # 大兴|区委: the prefix and the ending's own 区 form a place name
+                place_made = len(prefix) >= 2 and suffix[0] in "区县市"
+                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name) == name:
                     continue  # a generic noun phrase (疫情工会, 社区物业公司)
                 context.see(start, name)
             name = resolved

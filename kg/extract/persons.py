@@ -71,7 +71,10 @@ def _is_common_word(name: str) -> bool:
     """A candidate that jieba's dictionary knows as an ordinary word (关爱, 尤其, 文化|工)."""
     from ..tokenize import default_segmenter
     tag_of, frequency = default_segmenter().tag_of, default_segmenter().frequency
-    for word in {name, name[:2]}:
+    surnames, _, _ = _lexicons()
+    # 文化|工: a three-character candidate whose first two characters are a word
+    # (unless they are a compound surname, 欧阳明华)
+    for word in {name, name[:2]} - surnames:
         tag = tag_of(word)
         if tag is not None and not tag.startswith("nr") and frequency(word) >= COMMON_WORD_FREQ:
             return True
