@@ -31,6 +31,12 @@ def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
     return out
 
 
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause containing ``pos`` starts (after the last comma), not before ``floor``."""
+    cut = max(text.rfind(",", floor, pos), text.rfind(":", floor, pos))
+    return cut + 1 if cut >= 0 else floor
+
+
 def paragraph_of(doc: Document, pos: int) -> tuple[int, int]:
     """Offsets of the paragraph (block) containing ``pos``."""
     for block in doc.blocks:
@@ -60,7 +66,9 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         return tuple(persons + leaders + co_actors)
     subjects = _subject_orgs(doc, start, act)
     if subjects:
-        return tuple(subjects)
+        # the subject of the clause nearest the act (延庆区总工会女工委…，区总工会筹措资金…慰问)
+        nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
+        return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
     para_start, _ = paragraph_of(doc, act)
     unions = [m for m in doc.mentions_of("union") if para_start <= m.start and m.end <= act]
     return (unions[-1],) if unions else ()

@@ -20,6 +20,9 @@ _ACT = re.compile(
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖)")
 _EPIDEMIC = re.compile(r"抗疫|防疫|疫情|防控|隔离|流调")
 FRONTLINE = "防疫一线人员"
+# an organisation is a recipient only as the direct object of the act (来到X, 送达X、Y,
+# 对该区X, 为X送去), not as a possessor (把区委…的关爱送给) or a co-actor (会同X)
+_ORG_OBJECT = re.compile(r"(来到|到|前往|赴|送达|送至|对|为|慰问|看望|走访|、|和|及)(该|本)?$")
 
 
 def _recipient_zone(doc: Document, sentence: tuple[int, int], act: re.Match) -> tuple[int, int]:
@@ -63,7 +66,10 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
                     continue
                 if mention.kind == "group":
                     recipients.append(_with_frontline(doc, mention, zone[0]))
-                elif mention.kind in ("person", "union", "org") and mention.name not in agent_names:
+                elif mention.kind == "person" and mention.name not in agent_names:
+                    recipients.append(mention)
+                elif mention.kind in ("union", "org") and mention.name not in agent_names \
+                        and _ORG_OBJECT.search(doc.norm[max(0, mention.start - 3):mention.start]):
                     recipients.append(mention)
             if agents and recipients:
                 facts.append(Fact("condolence", s_start, s_end, agents=tuple(agents),
