@@ -1,4 +1,10 @@
-"""Stage 1: read input paths into pages (minimal; see helper version)."""
+"""Stage 1: read input paths into pages.
+
+Files and folders (recursive, sorted) of .txt/.md pages and JSON Lines dumps
+(one article per line: "id", "text", optional "title", "date", "url").
+Encodings are detected per file. A file or line that cannot be read becomes a
+:class:`ReadProblem` in the report; the build goes on without it.
+"""
 from __future__ import annotations
 
 import json
@@ -57,10 +63,30 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise DecodeFailure("cannot decode as UTF-8, UTF-16 or GB18030") from None
+    # no BOM, not UTF-8: UTF-16 (either order) or GB18030, whichever reads as plausible text
+    candidates = []
+    for encoding in ("gb18030", "utf-16-le", "utf-16-be"):
+        if encoding.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text), encoding == "gb18030", encoding, text))
+    if candidates:
+        score, _, encoding, text = max(candidates)
+        if score >= 0.9:
+            return text, encoding
+    raise DecodeFailure("cannot decode as UTF-8, UTF-16 or GB18030")
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that Chinese news text is made of."""
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or " " <= c <= "~" or c in "\n\r\t"
+               or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027")
+    return good / len(text)
 
 
 def iter_pages(paths: Iterable, report: ReadReport | None = None) -> Iterator[Page]:
