@@ -13,6 +13,13 @@ one entity are merged; the longest spelling is canonical, the others aliases:
   its place only (昌平区女工委 -> 昌平区总工会女工委).
 
 A merge happens only when it is unambiguous (one candidate).
+
+The index is a pure function of the *set* of names seen (with their kinds and
+spellings), never of the order they were seen in: an incremental build that
+adds pages resolves exactly as a fresh build of all pages would
+(see "Incremental builds" in the README). Candidates are found through
+dictionaries keyed by comparison key, so resolution is near-linear in the
+number of names (a corpus of 100,000 articles has tens of thousands).
 """
 from __future__ import annotations
 
@@ -22,6 +29,8 @@ from dataclasses import dataclass, field
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗")
 _CONTEXT_WORD = re.compile(r"^(该|本|区|市|县|镇|街道|乡|总工会|工会)")
 _BODY_SYNONYMS = (("女职工委员会", "女工委"), ("经费审查委员会", "经审会"))
+_SHORT_UNION = re.compile(r"^(.{2,6}?)(总)?工会$")
+_PLACE_BODY = re.compile(r"^(.+?(?:区|县|市))(女工委|经审会|经审办|女工部)$")
 
 
 @dataclass
@@ -31,18 +40,21 @@ class NameIndex:
     kinds: dict[str, str] = field(default_factory=dict)  # name -> "union" | "org"
     parent: dict[str, str] = field(default_factory=dict)
     spellings: dict[str, set[str]] = field(default_factory=dict)
+    _members: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def add(self, name: str, kind: str, surface: str | None = None) -> None:
         """Record a name seen in the corpus, and the stand-alone spelling it was written as.
 
         Spellings that need the passage to resolve (区总工会, 该区卫健委, 市总工会)
-        are not aliases: they name nothing on their own.
+        are not aliases: they name nothing on their own. A name seen both as a
+        union and as another organisation is a union, whatever the order.
         """
         if surface and surface != name and not _CONTEXT_WORD.match(surface):
             self.spellings.setdefault(name, set()).add(surface)
-        if name not in self.kinds or kind == "union":
-            self.kinds.setdefault(name, kind)
+        if kind == "union" or name not in self.kinds:
+            self.kinds[name] = kind
         self.parent.setdefault(name, name)
+        self._members = None
 
     def _find(self, name: str) -> str:
         while self.parent[name] != name:
@@ -59,26 +71,36 @@ class NameIndex:
     def resolve(self) -> None:
         """Merge the spellings of one entity (see module doc)."""
         names = sorted(self.kinds)
+        keys = {name: _comparison_key(name) for name in names}
         by_key: dict[str, list[str]] = {}
         for name in names:
-            by_key.setdefault(_comparison_key(name), []).append(name)
+            by_key.setdefault(keys[name], []).append(name)
         for group in by_key.values():
             for other in group[1:]:
                 self._union(group[0], other)
+        candidates = _extension_candidates(names, keys, by_key)
         for name in names:
-            candidates = [other for other in names if other != name and _extends(other, name)]
-            targets = {self._find(c) for c in candidates}
+            found = candidates.get(name)
+            if not found:
+                continue
+            found = sorted(found)
+            targets = {self._find(c) for c in found}
             if len(targets) == 1:
-                self._union(name, candidates[0])
+                self._union(name, found[0])
+        self._members = None
 
     def canonical(self, name: str) -> str:
         """The canonical name of a recorded name."""
-        root = self._find(name)
-        return root
+        return self._find(name)
 
     def aliases(self, canonical: str) -> list[str]:
         """The other spellings merged into ``canonical``, sorted."""
-        merged = {n for n in self.kinds if self._find(n) == canonical}
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for name in self.kinds:
+                members.setdefault(self._find(name), []).append(name)
+            self._members = members
+        merged = set(self._members.get(canonical, ()))
         spelled = {s for n in merged for s in self.spellings.get(n, ())}
         return sorted((merged | spelled) - {canonical})
 
@@ -93,24 +115,63 @@ def _comparison_key(name: str) -> str:
     return name
 
 
-def _extends(longer: str, shorter: str) -> bool:
-    """Does ``longer`` name the same entity as ``shorter``, more fully?"""
+def _extension_candidates(names: list[str], keys: dict[str, str],
+                          by_key: dict[str, list[str]]) -> dict[str, set[str]]:
+    """For every name, the names that :func:`_extends` it, found by key lookups.
+
+    Equivalent to testing ``_extends(other, name)`` for every pair, without the
+    quadratic cost: each of the three rules names the keys a longer spelling
+    can have, so the candidates are looked up instead of searched for.
+    """
+    out: dict[str, set[str]] = {}
+
+    def add(shorter: str, longer_key: str) -> None:
+        for longer in by_key.get(longer_key, ()):
+            if _extends(longer, shorter, keys[longer], keys[shorter]):
+                out.setdefault(shorter, set()).add(longer)
+
+    # rule 1 looked up from the longer side: every suffix of a key after a place ending
+    for longer in names:
+        a = keys[longer]
+        for cut in range(1, len(a)):
+            if a[:cut].endswith(_PLACE_ENDINGS) and len(a) - cut > 4:
+                for shorter in by_key.get(a[cut:], ()):
+                    if _extends(longer, shorter, a, keys[shorter]):
+                        out.setdefault(shorter, set()).add(longer)
+    for shorter in names:
+        b = keys[shorter]
+        short = _SHORT_UNION.match(b)
+        if short and not short.group(1).endswith(_PLACE_ENDINGS):
+            for ending in _PLACE_ENDINGS:
+                add(shorter, short.group(1) + ending + "总工会")
+        body = _PLACE_BODY.match(b)
+        if body:
+            add(shorter, body.group(1) + "总工会" + body.group(2))
+    return out
+
+
+def _extends(longer: str, shorter: str, a: str | None = None, b: str | None = None) -> bool:
+    """Does ``longer`` name the same entity as ``shorter``, more fully?
+
+    a, b (str): the comparison keys of ``longer`` and ``shorter`` when known.
+    """
     if len(longer) <= len(shorter):
         return False
-    a, b = _comparison_key(longer), _comparison_key(shorter)
+    a = _comparison_key(longer) if a is None else a
+    b = _comparison_key(shorter) if b is None else b
     if a == b:
         return False
     # 大栅栏街道总工会 -> 西城区大栅栏街道总工会: leading places added
     if a.endswith(b) and a[: len(a) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
         return True
     # 门头沟工会 -> 门头沟区总工会; 赵全营工会 -> 赵全营镇总工会
-    short = re.match(r"^(.{2,6}?)(总)?工会$", b)
+    short = _SHORT_UNION.match(b)
     if short and not short.group(1).endswith(_PLACE_ENDINGS):
         for ending in _PLACE_ENDINGS:
             if a == short.group(1) + ending + "总工会":
                 return True
     # 昌平区女工委 -> 昌平区总工会女工委
-    body = re.match(r"^(.+?(?:区|县|市))(女工委|经审会|经审办|女工部)$", b)
+    body = _PLACE_BODY.match(b)
     if body and a == body.group(1) + "总工会" + body.group(2):
         return True
     return False
