@@ -1,31 +1,50 @@
-"""The whole build: pages in, a knowledge graph out.
+"""The whole build: pages in, a knowledge graph out, in two streaming passes.
 
-``build(paths)`` reads every page, takes each through the per-article stages
-(:mod:`kg.pipeline`), resolves names across the corpus once
-(:mod:`kg.resolve`), and emits one RDF graph (:mod:`kg.emit`).
+Pass 1 (:func:`extract_pass`) reads pages one at a time and sends them through
+the per-article stages (:mod:`kg.pipeline`) on an engine (:mod:`kg.engines`:
+this process, ``jobs`` processes, or Dask); each page's compact result goes to
+the manifest on disk (:mod:`kg.manifest`). Pages whose digest the manifest
+already holds are skipped. Pass 2 (:func:`emit_pass`) resolves names across
+the corpus once (:mod:`kg.resolve`), then emits the changed pages' triples
+(:mod:`kg.emit`) to N-Quads shards, one named graph per page.
+
+``build`` loads the shards into an in-memory rdflib graph (small corpora, the
+Python API); ``build_store`` bulk-loads them into an Oxigraph store on disk
+(:mod:`kg.store`), where memory does not grow with the corpus and later builds
+add, replace and re-emit only what changed.
 """
 from __future__ import annotations
 
 import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
 from .document import Document
-from .emit import Emitter, new_graph
+from .emit import ENTITIES_GRAPH, SCHEME_GRAPH, Emitter, iri, new_graph, nquad_lines, page_graph_iri, scheme_triples
+from .engines import extract_pages
 from .errors import QueryError
+from .manifest import Manifest
 from .pipeline import documents_of_page
 from .read import ReadProblem, ReadReport, iter_pages
-from .resolve import NameIndex
+from .record import Ref, decode, page_digest
 from .settings import Settings
+
+SHARD_PAGES = 5000  # pages per N-Quads shard
 
 
 @dataclass
 class BuildSummary:
-    """What a build read, found and skipped."""
+    """What a build read, found and skipped.
+
+    pages, articles, entities, facts: of the whole graph (for a store: all builds so far).
+    extracted, unchanged, reemitted (int): pages this build extracted, skipped
+        as unchanged, and emitted again because their names now resolve differently.
+    """
 
     files_read: int = 0
     pages: int = 0
@@ -33,12 +52,18 @@ class BuildSummary:
     entities: Counter = field(default_factory=Counter)
     facts: Counter = field(default_factory=Counter)
     problems: list[ReadProblem] = field(default_factory=list)
+    extracted: int = 0
+    unchanged: int = 0
+    reemitted: int = 0
 
     def lines(self) -> list[str]:
         """The summary as printable lines."""
         out = [f"files read: {self.files_read}   pages: {self.pages}   articles: {self.articles}"]
         out.append("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items())))
         out.append("facts:    " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
+        if self.unchanged or self.reemitted:
+            out.append(f"this build: {self.extracted} pages extracted, {self.unchanged} unchanged, "
+                       f"{self.reemitted} emitted again")
         out.append(f"skipped:  {len(self.problems)}")
         out.extend(f"  {problem}" for problem in self.problems)
         return out
@@ -84,51 +109,182 @@ class KnowledgeGraph:
 def extract_documents(paths: Iterable, *, settings: Settings = Settings(),
                       report: ReadReport | None = None,
                       progress: Callable[[int], None] | None = None) -> Iterable[Document]:
-    """Read pages and yield their articles with mentions and facts (streaming)."""
+    """Read pages and yield their articles with mentions and facts (streaming, one process)."""
     for page in iter_pages(paths, report):
         yield from documents_of_page(page, settings)
         if progress:
             progress(1)
 
 
-def assemble(docs: list[Document], summary: BuildSummary) -> Graph:
-    """Resolve names across the corpus and emit the graph (stages 5-6)."""
-    names = NameIndex()
-    for doc in docs:
-        for mention in doc.mentions_of("union", "org"):
-            names.add(mention.name, mention.kind, mention.text)
-        for fact in doc.facts:
-            for mention in fact.agents + fact.recipients + tuple(m for m in (fact.org,) if m):
-                if mention.kind in ("union", "org"):
-                    names.add(mention.name, mention.kind)
-    names.resolve()
-    graph = new_graph()
+@dataclass
+class Pass1:
+    """What pass 1 changed: pages extracted (new or changed) and pages replaced."""
+
+    extracted: set[str] = field(default_factory=set)
+    replaced: set[str] = field(default_factory=set)
+    unchanged: int = 0
+
+
+def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, report: ReadReport,
+                 progress: Callable[[int], None] | None = None, **engine) -> Pass1:
+    """Pass 1: extract every new or changed page into the manifest.
+
+    engine: ``jobs``, ``engine``, ``scheduler``, ``client`` of :func:`kg.engines.extract_pages`.
+    """
+    done = Pass1()
+    seen: set[str] = set()
+
+    def todo() -> Iterator:
+        for page in iter_pages(paths, report):
+            if page.page_id in seen:
+                report.problems.append(ReadProblem(page.page_id, "the same page id was read before; kept the first"))
+                continue
+            seen.add(page.page_id)
+            if manifest.digest(page.page_id) == page_digest(page, settings):
+                done.unchanged += 1
+                if progress:
+                    progress(1)
+                continue
+            yield page
+
+    for result in extract_pages(todo(), settings, **engine):
+        if manifest.put(result):
+            done.replaced.add(result.page_id)
+        done.extracted.add(result.page_id)
+        if progress:
+            progress(1)
+    return done
+
+
+class _ShardWriter:
+    """N-Quads (or N-Triples) files of at most ``SHARD_PAGES`` pages each."""
+
+    def __init__(self, folder: Path, *, quads: bool, pages: int = SHARD_PAGES):
+        self.folder, self.quads, self.limit = folder, quads, pages
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.files: list[Path] = []
+        self.stream = None
+        self.count = 0
+
+    def file(self, name: str):
+        """A new shard file, closing the current one."""
+        self.close()
+        path = self.folder / f"{name}.{'nq' if self.quads else 'nt'}"
+        self.files.append(path)
+        self.stream = open(path, "w", encoding="utf-8")
+        return self.stream
+
+    def page(self, triples, graph: str) -> None:
+        """Write one page's triples, starting a new shard when the current one is full."""
+        if self.stream is None or self.count >= self.limit:
+            self.file(f"pages-{len(self.files):05d}")
+            self.count = 0
+        self.stream.writelines(nquad_lines(triples, graph if self.quads else None))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+
+
+def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool = True,
+              summary: BuildSummary | None = None) -> tuple[list[Path], set[str]]:
+    """Pass 2: resolve names corpus-wide and write the shards of every page to (re)emit.
+
+    RETURNS (tuple[list[Path], set[str]]): the shard files, and the IRIs of the
+        graphs they replace (pages emitted before, the entities, the scheme).
+    """
+    names = manifest.name_index()
     emitter = Emitter(names)
-    emitter.scheme(graph)
-    for doc in sorted(docs, key=lambda d: d.doc_id):
-        emitter.document(graph, doc)
-        for fact in doc.facts:
-            summary.facts[fact.kind] += 1
-    summary.articles = len(docs)
-    for kind, query in (("unions", "ukg:Union"), ("organisations", "org:Organization"), ("persons", "ukg:Person")):
-        summary.entities[kind] = len(list(graph.query(
-            "PREFIX ukg: <https://w3id.org/unionkg/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
-            f"SELECT DISTINCT ?n WHERE {{ ?n a {query} }}")))
-    return graph
+    nodes = {name: emitter.node(Ref(kind, name))[0] for name, kind in names.kinds.items()}
+    reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
+    manifest.set_nodes(nodes)
+    writer = _ShardWriter(folder, quads=quads)
+    for page_id, blob in manifest.blobs(sorted(changed.extracted | reemit)):
+        graph = iri(page_graph_iri(page_id))
+        triples = [t for record in decode(blob) for t in emitter.article(record)]
+        writer.page(triples, graph)
+    entities = Counter()
+    stream = writer.file("entities")
+    declared = emitter.declarations(manifest.entity_names())
+    stream.writelines(nquad_lines(declared, iri(ENTITIES_GRAPH) if quads else None))
+    writer.file("groups").writelines(nquad_lines(scheme_triples(), iri(SCHEME_GRAPH) if quads else None))
+    writer.close()
+    if summary is not None:
+        keys = {emitter.entity_key(kind, name) for name, kind in manifest.entity_names() if kind != "role"}
+        labels = {"union": "unions", "org": "organisations", "person": "persons"}
+        entities.update(labels[kind] for kind, _ in keys)
+        summary.entities = entities
+        summary.reemitted = len(reemit)
+    replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
+    return writer.files, replaced | {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
+
+
+def _finish(summary: BuildSummary, manifest: Manifest, report: ReadReport, changed: Pass1) -> None:
+    pages, summary.articles, facts = manifest.totals()
+    summary.files_read, summary.pages = report.files_read, pages
+    summary.problems = list(report.problems)
+    summary.facts = Counter(facts)
+    summary.extracted, summary.unchanged = len(changed.extracted), changed.unchanged
+
+
+def _paths(paths) -> list:
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
 
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: Settings = Settings(),
-          progress: Callable[[int], None] | None = None) -> KnowledgeGraph:
-    """Build a knowledge graph from files and folders of union news pages.
+          progress: Callable[[int], None] | None = None, jobs: int = 1, engine: str = "local",
+          scheduler: str | None = None, client=None) -> KnowledgeGraph:
+    """Build a knowledge graph in memory from files and folders of union news pages.
 
     paths: files or folders (.txt, .md, .jsonl), or one such path.
     settings (Settings): e.g. the paper's home city.
+    jobs, engine, scheduler, client: where extraction runs (see :func:`kg.engines.extract_pages`).
     RETURNS (KnowledgeGraph): the graph, its summary, SPARQL and networkx access.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    report = ReadReport()
-    docs = list(extract_documents(paths, settings=settings, report=report, progress=progress))
-    summary = BuildSummary(files_read=report.files_read, pages=report.pages, problems=list(report.problems))
-    graph = assemble(docs, summary)
+    report, summary = ReadReport(), BuildSummary()
+    with tempfile.TemporaryDirectory(prefix="unionkg-") as work:
+        manifest = Manifest(Path(work) / "manifest.sqlite")
+        try:
+            changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
+                                   jobs=jobs, engine=engine, scheduler=scheduler, client=client)
+            files, _ = emit_pass(manifest, changed, Path(work) / "shards", quads=False, summary=summary)
+            graph = new_graph()
+            for path in files:
+                graph.parse(path, format="nt")
+            _finish(summary, manifest, report, changed)
+        finally:
+            manifest.close()
     return KnowledgeGraph(graph, summary)
+
+
+def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: str | os.PathLike, *,
+                settings: Settings = Settings(), progress: Callable[[int], None] | None = None,
+                jobs: int = 1, engine: str = "local", scheduler: str | None = None, client=None,
+                shards: str | os.PathLike | None = None) -> BuildSummary:
+    """Build into (or update) an Oxigraph store on disk; memory stays bounded.
+
+    paths: files or folders of pages; pages already in the store with the same
+        digest are skipped, changed pages replace their graph, new pages are added.
+    store (str | Path): the store folder (see :mod:`kg.store`).
+    shards (str | Path | None): keep the N-Quads shards this build loaded in
+        this folder (for a SPARQL server); by default they are deleted.
+    RETURNS (BuildSummary): what the build did, with totals over the whole store.
+    """
+    from .store import GraphStore
+    target = GraphStore(store)
+    report, summary = ReadReport(), BuildSummary()
+    manifest = Manifest(target.manifest_path)
+    try:
+        changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
+                               jobs=jobs, engine=engine, scheduler=scheduler, client=client)
+        with tempfile.TemporaryDirectory(prefix="unionkg-shards-", dir=target.path) as work:
+            folder = Path(shards) if shards else Path(work)
+            files, replaced = emit_pass(manifest, changed, folder, summary=summary)
+            target.replace(sorted(replaced), files)
+        manifest.commit()  # only once the store holds what the manifest says
+        _finish(summary, manifest, report, changed)
+    finally:
+        manifest.close()
+    return summary

@@ -3,20 +3,34 @@
 IRIs are hashes of normalised names (entities) or of the article id and the
 fact's position (facts), so the same input gives the same IRIs everywhere.
 No blank nodes are minted: exports stay canonical and diffable.
+
+Emission works on article records (:mod:`kg.record`) and writes N-Triples
+terms as text: one line per triple, no rdflib objects on the way, so that a
+100,000-article build streams to N-Quads files at the speed of string
+formatting. Each triple is made in exactly one place:
+
+* :meth:`Emitter.article` — an article and its facts (a page's named graph);
+* :meth:`Emitter.declarations` — the entities (types, labels, aliases) and roles;
+* :func:`scheme_triples` — the beneficiary-group concept scheme.
+
+A store therefore never holds one triple in two graphs, and the union of the
+graphs is the graph a whole build makes.
 """
 from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable, Iterator
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
-from .document import Document, Fact, Mention
 from .ontology import group_concepts, ontology_file
+from .record import ArticleRecord, FactRecord, Ref
 from .resolve import NameIndex
 from .vocab import ID, ORG, PROV, RDF, RDFS, SKOS, UKG, XSD
 
-ENTITY_KINDS = {"union": "union", "org": "org", "person": "person"}
+Triple = tuple[str, str, str]  # N-Triples terms: "<iri>" or a quoted literal
 
 
 def _digest(*parts: str) -> str:
@@ -31,6 +45,15 @@ def entity_iri(kind: str, name: str) -> URIRef:
 def article_iri(doc_id: str) -> URIRef:
     """The IRI of an article."""
     return ID[f"article/{_digest(doc_id)}"]
+
+
+def page_graph_iri(page_id: str) -> URIRef:
+    """The IRI of the named graph that holds one page's articles and facts."""
+    return ID[f"page/{_digest(page_id)}"]
+
+
+ENTITIES_GRAPH = ID["graph/entities"]  # entity and role declarations
+SCHEME_GRAPH = ID["graph/groups"]  # the beneficiary-group concept scheme
 
 
 def decimal_lexical(value) -> str:
@@ -55,94 +78,177 @@ def new_graph() -> Graph:
     return graph
 
 
+# ------------------------------------------------------------------ N-Triples terms
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def iri(term) -> str:
+    """An IRI as an N-Triples term.
+
+    >>> iri("https://w3id.org/unionkg/id/x")
+    '<https://w3id.org/unionkg/id/x>'
+    """
+    return f"<{term}>"
+
+
+def literal(text, *, lang: str | None = None, datatype=None) -> str:
+    """A literal as an N-Triples term.
+
+    >>> literal('说"好"\\n', lang="zh"), literal("5", datatype=XSD.integer)
+    ('"说\\\\"好\\\\"\\\\n"@zh', '"5"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    """
+    quoted = '"' + str(text).translate(_ESCAPES) + '"'
+    if lang:
+        return f"{quoted}@{lang}"
+    if datatype is not None:
+        return f"{quoted}^^<{datatype}>"
+    return quoted
+
+
+def zh(text: str) -> str:
+    """A Chinese-language literal."""
+    return literal(text, lang="zh")
+
+
+def nquad_lines(triples: Iterable[Triple], graph: str | None = None) -> Iterator[str]:
+    """Triples as N-Triples lines, or N-Quads lines in ``graph`` (an IRI term)."""
+    end = f" {graph} .\n" if graph else " .\n"
+    for s, p, o in triples:
+        yield f"{s} {p} {o}{end}"
+
+
+A, LABEL, ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.altLabel)
+T_UNION, T_FORMAL, T_ORG, T_PERSON = iri(UKG.Union), iri(ORG.FormalOrganization), iri(ORG.Organization), iri(UKG.Person)
+T_ROLE, T_MEMBERSHIP = iri(ORG.Role), iri(ORG.Membership)
+T_ARTICLE, T_CONDOLENCE, T_ALLOCATION = iri(UKG.Article), iri(UKG.Condolence), iri(UKG.Allocation)
+P_SOURCE, P_HEADLINE, P_URL, P_PUBLISHED = iri(UKG.sourceFile), iri(UKG.headline), iri(UKG.url), iri(UKG.published)
+P_MENTIONS, P_REPORTER, P_CORRESPONDENT = iri(UKG.mentions), iri(UKG.reporter), iri(UKG.correspondent)
+P_AGENT, P_RECIPIENT, P_AMOUNT = iri(UKG.agent), iri(UKG.recipient), iri(UKG.amount)
+P_AMOUNT_TEXT, P_APPROX, P_DATE = iri(UKG.amountText), iri(UKG.approximate), iri(UKG.date)
+P_EVIDENCE, P_START, P_END, P_DERIVED = iri(UKG.evidence), iri(UKG.startChar), iri(UKG.endChar), iri(PROV.wasDerivedFrom)
+P_MEMBER, P_ORGANIZATION, P_ROLE = iri(ORG.member), iri(ORG.organization), iri(ORG.role)
+_ID = str(ID)
+
+
+@lru_cache(maxsize=200_000)
+def _entity(kind: str, name: str) -> str:
+    return f"<{_ID}{kind}/{_digest(kind, name)}>"
+
+
+@lru_cache(maxsize=4096)
+def _role(role: str) -> str:
+    return f"<{_ID}role/{_digest(role)}>"
+
+
+def _integer(value: int) -> str:
+    return literal(value, datatype=XSD.integer)
+
+
+def _boolean(value: bool) -> str:
+    return literal("true" if value else "false", datatype=XSD.boolean)
+
+
+@lru_cache(maxsize=1)
+def scheme_triples() -> tuple[Triple, ...]:
+    """The beneficiary-group concept scheme of ``ontology/groups.ttl`` (so the graph stands alone)."""
+    graph = Graph().parse(ontology_file("groups.ttl"))
+
+    def term(node) -> str:
+        if isinstance(node, URIRef):
+            return iri(node)
+        return literal(str(node), lang=node.language, datatype=node.datatype)
+    return tuple(sorted((term(s), term(p), term(o)) for s, p, o in graph))
+
+
 class Emitter:
-    """Turns resolved documents into triples (stage 6)."""
+    """Turns article records into triples (stage 6), given the resolved names."""
 
     def __init__(self, names: NameIndex):
         self.names = names
-        self.groups = {label: iri for iri, label, _ in group_concepts()}
+        self.groups = {label: iri(concept) for concept, label, _ in group_concepts()}
 
-    def scheme(self, graph: Graph) -> None:
-        """Add the beneficiary-group concept scheme (so the graph stands alone)."""
-        graph.parse(ontology_file("groups.ttl"))
+    def entity_key(self, kind: str, name: str) -> tuple[str, str]:
+        """(kind, canonical name) of the entity a union/org/person name stands for."""
+        if kind == "person":
+            return "person", name
+        canonical = self.names.canonical(name)
+        return self.names.kinds.get(canonical, kind), canonical
 
-    def node(self, graph: Graph, mention: Mention) -> list[URIRef]:
-        """The node(s) a mention stands for, declaring entities on the way."""
-        if mention.kind == "group":
-            return [self.groups[c] for c in mention.concepts if c in self.groups]
-        if mention.kind == "person":
-            iri = entity_iri("person", mention.name)
-            graph.add((iri, RDF.type, UKG.Person))
-            graph.add((iri, RDFS.label, Literal(mention.name, lang="zh")))
-            return [iri]
-        name = self.names.canonical(mention.name)
-        kind = self.names.kinds.get(name, mention.kind)
-        iri = entity_iri(kind, name)
-        if kind == "union":
-            graph.add((iri, RDF.type, UKG.Union))
-            graph.add((iri, RDF.type, ORG.FormalOrganization))
-        else:
-            graph.add((iri, RDF.type, ORG.Organization))
-        graph.add((iri, RDFS.label, Literal(name, lang="zh")))
-        for alias in self.names.aliases(name):
-            graph.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
-        return [iri]
+    def node(self, ref: Ref) -> list[str]:
+        """The node(s) a reference stands for (group references: their concepts)."""
+        if ref.kind == "group":
+            return [self.groups[c] for c in ref.concepts if c in self.groups]
+        return [_entity(*self.entity_key(ref.kind, ref.name))]
 
-    def document(self, graph: Graph, doc: Document) -> None:
-        """Add one article, its entities and its facts."""
-        article = article_iri(doc.doc_id)
-        graph.add((article, RDF.type, UKG.Article))
-        graph.add((article, UKG.sourceFile, Literal(doc.source_file)))
-        if doc.headline:
-            graph.add((article, UKG.headline, Literal(doc.headline, lang="zh")))
-        if doc.url:
-            graph.add((article, UKG.url, Literal(doc.url, datatype=XSD.anyURI)))
-        if doc.date:
-            graph.add((article, UKG.published, Literal(doc.date, datatype=XSD.date)))
-        for mention in doc.mentions:
-            if mention.kind in ENTITY_KINDS:
-                for node in self.node(graph, mention):
-                    graph.add((article, UKG.mentions, node))
-        for index, fact in enumerate(doc.facts):
-            self.fact(graph, doc, article, index, fact)
+    def article(self, record: ArticleRecord) -> list[Triple]:
+        """An article and its facts (entity declarations are made by :meth:`declarations`)."""
+        article = iri(article_iri(record.doc_id))
+        out = [(article, A, T_ARTICLE), (article, P_SOURCE, literal(record.source_file))]
+        if record.headline:
+            out.append((article, P_HEADLINE, zh(record.headline)))
+        if record.url:
+            out.append((article, P_URL, literal(record.url, datatype=XSD.anyURI)))
+        if record.date:
+            out.append((article, P_PUBLISHED, literal(record.date, datatype=XSD.date)))
+        for ref in record.mentions:
+            for node in self.node(ref):
+                out.append((article, P_MENTIONS, node))
+        for fact in record.facts:
+            self.fact(out, record, article, fact)
+        return out
 
-    def _provenance(self, graph: Graph, doc: Document, article: URIRef, event: URIRef, fact: Fact) -> None:
-        graph.add((event, PROV.wasDerivedFrom, article))
-        graph.add((event, UKG.evidence, Literal(doc.norm[fact.start:fact.end], lang="zh")))
-        raw_start, raw_end = doc.raw_offsets(fact.start, fact.end)
-        graph.add((event, UKG.startChar, Literal(raw_start)))
-        graph.add((event, UKG.endChar, Literal(raw_end)))
-        if fact.date:
-            graph.add((event, UKG.date, Literal(fact.date, datatype=XSD.date)))
-
-    def fact(self, graph: Graph, doc: Document, article: URIRef, index: int, fact: Fact) -> None:
-        """Add one fact."""
+    def fact(self, out: list[Triple], record: ArticleRecord, article: str, fact: FactRecord) -> None:
+        """Add one fact's triples to ``out``."""
         if fact.kind == "byline":
-            prop = UKG.reporter if fact.role == "记者" else UKG.correspondent
-            for person in self.node(graph, fact.person):
-                graph.add((article, prop, person))
+            prop = P_REPORTER if fact.role == "记者" else P_CORRESPONDENT
+            for person in self.node(fact.person):
+                out.append((article, prop, person))
             return
-        event = ID[f"{fact.kind}/{_digest(doc.doc_id, str(index), fact.kind)}"]
+        event = f"<{_ID}{fact.kind}/{_digest(record.doc_id, str(fact.index), fact.kind)}>"
         if fact.kind == "position":
-            person = self.node(graph, fact.person)[0]
-            org = self.node(graph, fact.org)[0]
-            role = ID[f"role/{_digest(fact.role)}"]
-            graph.add((role, RDF.type, ORG.Role))
-            graph.add((role, RDFS.label, Literal(fact.role, lang="zh")))
-            graph.add((event, RDF.type, ORG.Membership))
-            graph.add((event, ORG.member, person))
-            graph.add((event, ORG.organization, org))
-            graph.add((event, ORG.role, role))
+            out += [(event, A, T_MEMBERSHIP), (event, P_MEMBER, self.node(fact.person)[0]),
+                    (event, P_ORGANIZATION, self.node(fact.org)[0]), (event, P_ROLE, _role(fact.role))]
         else:
-            graph.add((event, RDF.type, UKG.Condolence if fact.kind == "condolence" else UKG.Allocation))
+            out.append((event, A, T_CONDOLENCE if fact.kind == "condolence" else T_ALLOCATION))
             for agent in fact.agents:
-                for node in self.node(graph, agent):
-                    graph.add((event, UKG.agent, node))
+                for node in self.node(agent):
+                    out.append((event, P_AGENT, node))
             for recipient in fact.recipients:
-                for node in self.node(graph, recipient):
-                    graph.add((event, UKG.recipient, node))
+                for node in self.node(recipient):
+                    out.append((event, P_RECIPIENT, node))
             if fact.kind == "allocation":
-                graph.add((event, UKG.amount, Literal(decimal_lexical(fact.amount), datatype=XSD.decimal)))
-                graph.add((event, UKG.amountText, Literal(fact.amount_text)))
-                graph.add((event, UKG.approximate, Literal(bool(fact.approximate))))
-        self._provenance(graph, doc, article, event, fact)
+                out += [(event, P_AMOUNT, literal(fact.amount, datatype=XSD.decimal)),
+                        (event, P_AMOUNT_TEXT, literal(fact.amount_text)),
+                        (event, P_APPROX, _boolean(fact.approximate))]
+        out += [(event, P_DERIVED, article), (event, P_EVIDENCE, zh(fact.evidence)),
+                (event, P_START, _integer(fact.raw_start)), (event, P_END, _integer(fact.raw_end))]
+        if fact.date:
+            out.append((event, P_DATE, literal(fact.date, datatype=XSD.date)))
+
+    def declarations(self, names: Iterable[tuple[str, str]]) -> Iterator[Triple]:
+        """The declarations of the entities and roles of (name, kind) pairs, sorted.
+
+        names: (name, kind) with kind "union", "org", "person" or "role".
+        """
+        entities, roles = set(), set()
+        for name, kind in names:
+            if kind == "role":
+                roles.add(name)
+            else:
+                entities.add(self.entity_key(kind, name))
+        for kind, name in sorted(entities):
+            node = _entity(kind, name)
+            if kind == "person":
+                yield from ((node, A, T_PERSON), (node, LABEL, zh(name)))
+                continue
+            if kind == "union":
+                yield from ((node, A, T_UNION), (node, A, T_FORMAL))
+            else:
+                yield node, A, T_ORG
+            yield node, LABEL, zh(name)
+            for alias in self.names.aliases(name):
+                yield node, ALT, zh(alias)
+        for role in sorted(roles):
+            node = _role(role)
+            yield from ((node, A, T_ROLE), (node, LABEL, zh(role)))

@@ -1,0 +1,174 @@
+"""A persistent graph: an embedded Oxigraph store on disk, and the build manifest.
+
+``kg build ... --store DIR`` lays out::
+
+    DIR/oxigraph/         the Oxigraph (RocksDB) store; ``oxigraph serve --location DIR/oxigraph`` serves it
+    DIR/manifest.sqlite   pages, digests, records and names (:mod:`kg.manifest`)
+
+Each page's articles and facts are a named graph (``id:page/<hash of page id>``);
+entity and role declarations are the graph ``id:graph/entities``, the group
+scheme ``id:graph/groups``. No triple is in two graphs, so SPARQL over the
+union of the graphs (how :meth:`GraphStore.query` asks) sees each fact once.
+Loading is Oxigraph's bulk loader over N-Quads files.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from .errors import GraphFileError, QueryError
+
+# stores up to this many triples export Turtle and N-Triples through rdflib,
+# byte for byte as kg.build() does; larger ones stream through Oxigraph
+RDFLIB_EXPORT_LIMIT = 250_000
+
+PREFIX_MAP = {
+    "ukg": "https://w3id.org/unionkg/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "id": "https://w3id.org/unionkg/id/",
+    "group": "https://w3id.org/unionkg/group/",
+}
+
+
+class Rows:
+    """SELECT results with rdflib terms, shaped like rdflib's ``Result``.
+
+    vars (list[str]): the projected variables.
+    rows (list[tuple]): one tuple of rdflib terms (None when unbound) per solution.
+    """
+
+    def __init__(self, variables: list[str], rows: list[tuple]):
+        self.vars = variables
+        self.rows = rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def to_rdflib(term):
+    """An rdflib term for a pyoxigraph term (None stays None)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
+class GraphStore:
+    """The Oxigraph store and manifest of one store folder.
+
+    path (str | Path): the store folder (created if missing).
+    read_only (bool): open for queries and exports only.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+        import pyoxigraph as ox
+        self.path = Path(path)
+        oxi = self.path / "oxigraph"
+        if read_only:
+            if not oxi.is_dir():
+                raise GraphFileError(f"{self.path}: no unionkg store here (run kg build ... --store {self.path})")
+            try:
+                self.store = ox.Store.read_only(str(oxi))
+            except OSError as exc:
+                raise GraphFileError(f"{self.path}: cannot open the store ({exc})") from exc
+        else:
+            oxi.mkdir(parents=True, exist_ok=True)
+            self.store = ox.Store(str(oxi))
+
+    @property
+    def manifest_path(self) -> Path:
+        """The build manifest beside the Oxigraph store."""
+        return self.path / "manifest.sqlite"
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def replace(self, graphs: Iterable[str], files: Iterable[Path]) -> None:
+        """Empty the named graphs ``graphs`` (IRIs), then bulk-load N-Quads ``files``."""
+        import pyoxigraph as ox
+        for graph in graphs:
+            node = ox.NamedNode(graph)
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
+        for path in files:
+            self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        self.store.flush()
+
+    def query(self, sparql: str) -> Rows | bool:
+        """Run a SPARQL query over the union of the graphs (the vocabulary's prefixes predeclared).
+
+        RETURNS (Rows | bool): rows of rdflib terms for SELECT, a bool for ASK.
+        """
+        import pyoxigraph as ox
+        try:
+            result = self.store.query(sparql, prefixes=PREFIX_MAP, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"cannot run query: {exc}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            raise QueryError("CONSTRUCT and DESCRIBE are not supported here; use SELECT or ASK")
+        names = [v.value for v in result.variables]
+        return Rows(names, [tuple(to_rdflib(s[n]) for n in names) for s in result])
+
+    def triples(self) -> Iterator:
+        """Every triple of the union of the graphs (pyoxigraph Triples, store order)."""
+        import pyoxigraph as ox
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            yield ox.Triple(quad.subject, quad.predicate, quad.object)
+
+    def to_rdflib(self):
+        """The whole graph as an rdflib Graph (small stores: memory grows with the graph)."""
+        import pyoxigraph as ox
+        from .emit import new_graph
+        graph = new_graph()
+        data = ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
+        graph.parse(data=data, format="nt")
+        return graph
+
+    def export(self, fmt: str, stream: BinaryIO, *, rdflib_limit: int = RDFLIB_EXPORT_LIMIT) -> None:
+        """Write the graph in ``fmt`` (a key of :data:`STORE_FORMATS`) to a binary stream.
+
+        Turtle and N-Triples of a store of at most ``rdflib_limit`` triples are
+        rdflib's (as :func:`kg.export.export` writes them); larger stores stream
+        through Oxigraph in store order, deterministic for the same content.
+        N-Quads keep the named graphs (a page per graph), for loading into a
+        SPARQL server.
+        """
+        import pyoxigraph as ox
+        from .export import export
+        fmt = STORE_FORMATS.get(fmt)
+        if fmt is None:
+            raise ValueError(f"unknown export format; choose from {sorted(STORE_FORMATS)}")
+        if fmt == "nquads":
+            self.store.dump(stream, ox.RdfFormat.N_QUADS)
+        elif fmt == "graphml":
+            export(self, "graphml", stream)  # the network's SPARQL runs on Oxigraph
+        elif len(self.store) <= rdflib_limit:
+            export(self.to_rdflib(), fmt, stream)
+        elif fmt == "turtle":
+            ox.serialize(self.triples(), stream, ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
+        else:
+            ox.serialize(self.triples(), stream, ox.RdfFormat.N_TRIPLES)
+
+
+STORE_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",
+                 "graphml": "graphml", "nquads": "nquads", "nq": "nquads"}
