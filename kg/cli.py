@@ -1,8 +1,9 @@
 """The ``kg`` command: a thin layer over the library.
 
-    kg build INPUT... [-o DIR] [--home-city 北京]
-    kg query GRAPH (QUERY | --file Q.rq) [--format table|csv|json]
-    kg stats GRAPH
+    kg build INPUT... [-o DIR] [--store DIR] [--jobs N] [--engine local|dask [--scheduler ADDR]] [--home-city 北京]
+    kg query (GRAPH | --store DIR) (QUERY | --file Q.rq) [--format table|csv|json]
+    kg export --store DIR --format ttl|nt|graphml|nq -o FILE
+    kg stats (GRAPH | --store DIR)
     kg eval GRAPH --gold DIR [--errors] [--json]
 """
 from __future__ import annotations
@@ -14,7 +15,16 @@ import json
 import sys
 from pathlib import Path
 
+from .engines import ENGINES
 from .errors import UnionKGError
+from .store import STORE_FORMATS
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _load_graph(path: str):
@@ -32,28 +42,78 @@ def _load_graph(path: str):
     return KnowledgeGraph(graph)
 
 
+def _progress_bar(quiet: bool):
+    if quiet:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # tqdm is optional at run time
+        return None
+    return tqdm(unit=" pages", desc="extracting", file=sys.stderr, disable=None)
+
+
+def _export_store(store, out: Path) -> list[Path]:
+    written = []
+    for fmt, ext in (("turtle", "ttl"), ("graphml", "graphml")):
+        path = out / f"graph.{ext}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as stream:
+            store.export(fmt, stream)
+        written.append(path)
+    return written
+
+
 def cmd_build(args) -> int:
-    from .builder import build
+    import tempfile
+
+    from .builder import build_store
     from .settings import Settings
-    progress = None
-    bar = None
-    if not args.quiet:
-        try:
-            from tqdm import tqdm
-            bar = tqdm(unit=" pages", desc="extracting", file=sys.stderr, disable=None)
-            progress = bar.update
-        except ImportError:  # tqdm is optional at run time
-            pass
-    result = build(args.inputs, settings=Settings(home_city=args.home_city), progress=progress)
-    if bar is not None:
-        bar.close()
-    out = Path(args.output)
-    written = [result.export(fmt, out / f"graph.{ext}") for fmt, ext in (("turtle", "ttl"), ("graphml", "graphml"))]
-    for line in result.summary.lines():
+    from .store import GraphStore
+    bar = _progress_bar(args.quiet)
+    engine = dict(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    with tempfile.TemporaryDirectory(prefix="unionkg-store-") as scratch:
+        folder = args.store or scratch
+        summary = build_store(args.inputs, folder, settings=Settings(home_city=args.home_city),
+                              progress=bar.update if bar is not None else None, shards=args.shards, **engine)
+        if bar is not None:
+            bar.close()
+        output = args.output or (None if args.store else "exports")
+        written = _export_store(GraphStore(folder), Path(output)) if output else []
+    for line in summary.lines():
         print(line)
+    if args.store:
+        print(f"store {args.store}")
     for path in written:
         print(f"wrote {path}")
-    return 0 if result.summary.articles or not result.summary.problems else 1
+    return 0 if summary.articles or not summary.problems else 1
+
+
+def _graph_or_store(args):
+    """The graph file or the store a query or stats command names."""
+    if args.store:
+        from .store import GraphStore
+        if args.graph is not None and args.query is None and hasattr(args, "query"):
+            args.query, args.graph = args.graph, None  # `kg query --store DIR 'SELECT …'`
+        if args.graph is not None:
+            raise UnionKGError("give a graph file or --store DIR, not both")
+        return GraphStore(args.store, read_only=True)
+    if args.graph is None:
+        raise UnionKGError("give a graph file or --store DIR")
+    return _load_graph(args.graph)
+
+
+def cmd_export(args) -> int:
+    from .store import GraphStore
+    store = GraphStore(args.store, read_only=True)
+    if args.output == "-":
+        store.export(args.format, sys.stdout.buffer)
+        return 0
+    path = Path(args.output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as stream:
+        store.export(args.format, stream)
+    print(f"wrote {path}")
+    return 0
 
 
 def _cell(value) -> str:
@@ -89,6 +149,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def cmd_query(args) -> int:
+    graph = _graph_or_store(args)
     if args.file:
         sparql = Path(args.file).read_text(encoding="utf-8")
     elif args.query == "-":
@@ -97,7 +158,7 @@ def cmd_query(args) -> int:
         sparql = args.query
     else:
         raise UnionKGError("give a query or --file Q.rq")
-    result = _load_graph(args.graph).query(sparql)
+    result = graph.query(sparql)
     print(format_rows(result, args.format))
     return 0
 
@@ -116,8 +177,8 @@ SELECT ?what (COUNT(DISTINCT ?x) AS ?count) WHERE {
 
 
 def cmd_stats(args) -> int:
-    graph = _load_graph(args.graph)
-    print(f"triples  {len(graph.graph)}")
+    graph = _graph_or_store(args)
+    print(f"triples  {len(graph) if args.store else len(graph.graph)}")
     for what, count in graph.query(STATS_QUERY):
         print(f"{what}  {count}")
     return 0
@@ -139,19 +200,32 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the graph from pages (.txt, .md, .jsonl files or folders)")
     b.add_argument("inputs", nargs="+")
-    b.add_argument("-o", "--output", default="exports", help="output folder (default: exports)")
+    b.add_argument("-o", "--output", help="export graph.ttl and graph.graphml to this folder "
+                   "(default: exports, or none when --store is given)")
+    b.add_argument("--store", help="build into (or update) this Oxigraph store folder")
+    b.add_argument("--jobs", type=_positive, default=1, help="worker processes for extraction (default: 1)")
+    b.add_argument("--engine", choices=ENGINES, default="local", help="where extraction runs (default: local)")
+    b.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
+    b.add_argument("--shards", help="keep the N-Quads shards this build loads in this folder")
     b.add_argument("--home-city", default="北京", help="the city 市总工会 refers to (default: 北京)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=cmd_build)
-    q = sub.add_parser("query", help="run SPARQL over a graph file")
-    q.add_argument("graph")
+    q = sub.add_parser("query", help="run SPARQL over a graph file or a store")
+    q.add_argument("graph", nargs="?", help="a graph file (or give --store)")
     q.add_argument("query", nargs="?", help="the SPARQL text, or - for stdin")
+    q.add_argument("--store", help="query this store folder instead of a file")
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.set_defaults(func=cmd_query)
     s = sub.add_parser("stats", help="count entities and facts in a graph")
-    s.add_argument("graph")
+    s.add_argument("graph", nargs="?")
+    s.add_argument("--store", help="count in this store folder instead of a file")
     s.set_defaults(func=cmd_stats)
+    x = sub.add_parser("export", help="write a store's graph as Turtle, N-Triples, GraphML or N-Quads")
+    x.add_argument("--store", required=True, help="the store folder")
+    x.add_argument("--format", choices=sorted(STORE_FORMATS), default="turtle")
+    x.add_argument("-o", "--output", required=True, help="the file to write (- for stdout)")
+    x.set_defaults(func=cmd_export)
     e = sub.add_parser("eval", help="precision, recall and F1 against gold annotations")
     e.add_argument("graph")
     e.add_argument("--gold", required=True, help="folder of gold *.json files (see the guideline)")

@@ -68,6 +68,9 @@ def to_rdflib(term):
     datatype = term.datatype.value
     if datatype == "http://www.w3.org/2001/XMLSchema#string":
         return Literal(term.value)
+    if datatype == "http://www.w3.org/2001/XMLSchema#decimal":  # back to the form kg.emit writes
+        from .emit import decimal_lexical
+        return Literal(decimal_lexical(term.value), datatype=URIRef(datatype))
     return Literal(term.value, datatype=URIRef(datatype))
 
 
@@ -136,12 +139,15 @@ class GraphStore:
             yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
     def to_rdflib(self):
-        """The whole graph as an rdflib Graph (small stores: memory grows with the graph)."""
-        import pyoxigraph as ox
+        """The whole graph as an rdflib Graph (small stores: memory grows with the graph).
+
+        Terms go through rdflib's constructors, so literals take rdflib's lexical
+        forms again (Oxigraph stores xsd:decimal 550000.0 as 550000).
+        """
         from .emit import new_graph
         graph = new_graph()
-        data = ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES)
-        graph.parse(data=data, format="nt")
+        for quad in self.store.quads_for_pattern(None, None, None, None):
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
         return graph
 
     def export(self, fmt: str, stream: BinaryIO, *, rdflib_limit: int = RDFLIB_EXPORT_LIMIT) -> None:
