@@ -74,10 +74,11 @@ def extract_pages(pages: Iterable[Page], settings: Settings = Settings(), *, job
 
 def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     import multiprocessing
-    # forkserver: workers start from a clean interpreter (no inherited threads or
-    # open files of the parent) yet cheaply; each loads jieba once in warm_up
+    # fork where the platform has it: workers start at once, and scripts that call
+    # kg.build(jobs=N) need no `if __name__ == "__main__"` guard; each worker
+    # loads jieba once in warm_up (or inherits it when the parent had loaded it)
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(jobs, initializer=warm_up) as pool:
         yield from _in_order(lambda chunk: pool.apply_async(extract_chunk, (chunk, settings)),
                              _chunks(pages, chunk_pages), 4 * jobs, lambda future: future.get())
