@@ -85,7 +85,11 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
 
 
 def _dask(pages, settings, *, jobs, scheduler, client, chunk_pages) -> Iterator[PageResult]:
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from .errors import UnionKGError
+        raise UnionKGError("the Dask engine needs dask.distributed: pip install 'unionkg[dask]'") from None
     own_cluster = own_client = None
     if client is None:
         if scheduler:

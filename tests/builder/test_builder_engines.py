@@ -1,0 +1,40 @@
+"""Every engine builds the same graph: processes and a Dask cluster against one process."""
+import io
+
+import pytest
+
+from conftest import SAMPLE
+from kg.builder import build_store
+from kg.store import GraphStore
+
+
+def _nquads(folder) -> bytes:
+    buffer = io.BytesIO()
+    GraphStore(folder, read_only=True).export("nquads", buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serial") / "store"
+    build_store(SAMPLE, folder)
+    return _nquads(folder)
+
+
+def test_two_processes_build_byte_identical_graphs(serial, tmp_path):
+    build_store(SAMPLE, tmp_path / "store", jobs=2)
+    assert _nquads(tmp_path / "store") == serial
+
+
+def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        build_store(SAMPLE, tmp_path / "store", engine="dask", client=client, shards=tmp_path / "shards")
+    assert _nquads(tmp_path / "store") == serial
+    assert sorted(p.suffix for p in (tmp_path / "shards").iterdir()) == [".nq", ".nq", ".nq"]
+
+
+def test_in_memory_build_with_jobs_is_the_same(sample_graph):
+    import kg
+    assert set(kg.build(SAMPLE, jobs=2).graph) == set(sample_graph.graph)

@@ -1,0 +1,102 @@
+"""The Oxigraph store: same graph as in memory; rebuilds idempotent; new pages add only theirs."""
+import io
+import shutil
+
+import pytest
+from rdflib import Graph
+
+from conftest import SAMPLE
+from kg.builder import build_store
+from kg.store import GraphStore
+
+PAGES = sorted(SAMPLE.glob("*.txt"))
+
+
+def _nquads(store_dir) -> bytes:
+    buffer = io.BytesIO()
+    GraphStore(store_dir, read_only=True).export("nquads", buffer)
+    return buffer.getvalue()
+
+
+def _turtle(store_dir, **kwargs) -> bytes:
+    buffer = io.BytesIO()
+    GraphStore(store_dir, read_only=True).export("turtle", buffer, **kwargs)
+    return buffer.getvalue()
+
+
+def _sorted_lines(data: bytes) -> list[bytes]:
+    return sorted(data.splitlines())
+
+
+@pytest.fixture(scope="module")
+def full_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("full") / "store"
+    build_store(SAMPLE, folder)
+    return folder
+
+
+def test_store_holds_the_in_memory_graph(full_store, sample_graph):
+    sample_graph.export("turtle", full_store.parent / "memory.ttl")
+    assert _turtle(full_store) == (full_store.parent / "memory.ttl").read_bytes()
+
+
+def _by_value(graph):
+    """Triples with xsd:decimal literals compared by value (Oxigraph writes 550000.0 as 550000)."""
+    from decimal import Decimal
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+    return {(s, p, Decimal(str(o)) if isinstance(o, Literal) and o.datatype == XSD.decimal else o)
+            for s, p, o in graph}
+
+
+def test_streamed_turtle_of_a_large_store_is_the_same_graph(full_store, sample_graph):
+    streamed = Graph().parse(data=_turtle(full_store, rdflib_limit=0), format="turtle")
+    assert _by_value(streamed) == _by_value(sample_graph.graph)
+    assert _turtle(full_store, rdflib_limit=0) == _turtle(full_store, rdflib_limit=0)
+
+
+def test_rebuilding_the_same_pages_changes_nothing(full_store, tmp_path):
+    folder = tmp_path / "store"
+    shutil.copytree(full_store, folder)
+    before = _nquads(folder)
+    summary = build_store(SAMPLE, folder)
+    assert (summary.extracted, summary.unchanged, summary.reemitted) == (0, len(PAGES), 0)
+    assert _nquads(folder) == before
+
+
+def test_adding_pages_equals_building_them_all_at_once(full_store, tmp_path):
+    folder = tmp_path / "store"
+    first = build_store(PAGES[:2], folder)
+    before = set(_nquads(folder).splitlines())
+    second = build_store(SAMPLE, folder)
+    assert second.extracted == len(PAGES) - 2 and second.unchanged == 2
+    after = set(_nquads(folder).splitlines())
+    assert _sorted_lines(_nquads(folder)) == _sorted_lines(_nquads(full_store))
+    # the old pages' graphs are untouched unless their names now resolve otherwise
+    old_graphs = {line.rsplit(b" ", 2)[-2] for line in before if b"/id/page/" in line.rsplit(b" ", 2)[-2]}
+    kept = {line for line in before if line.rsplit(b" ", 2)[-2] in old_graphs}
+    assert kept - after == set() or second.reemitted > 0
+    assert first.articles < second.articles
+
+
+def test_a_changed_page_replaces_its_facts(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = pages / "a.txt"
+    page.write_text("本报讯（记者 孙艳）近日，驿城区总工会走访慰问困难职工。", encoding="utf-8")
+    folder = tmp_path / "store"
+    build_store(pages, folder)
+    page.write_text("本报讯（记者 孙艳）近日，桐庐县总工会走访慰问环卫工人。", encoding="utf-8")
+    summary = build_store(pages, folder)
+    assert summary.extracted == 1 and summary.pages == 1
+    text = _nquads(folder).decode("utf-8")
+    assert "桐庐县总工会" in text and "驿城区总工会走访" not in text
+    fresh = tmp_path / "fresh"
+    build_store(pages, fresh)
+    assert _sorted_lines(_nquads(folder)) == _sorted_lines(_nquads(fresh))
+
+
+def test_store_answers_sparql(full_store):
+    rows = GraphStore(full_store, read_only=True).query(
+        'SELECT ?u WHERE { ?u a ukg:Union ; rdfs:label "大兴区总工会"@zh }')
+    assert len(rows) == 1
