@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""One timed build, for benchmarks/run.py: prints a JSON line with its figures.
+
+    python benchmarks/build_once.py CORPUS STORE [--jobs N] [--engine local|dask]
+
+Times ``kg.builder.build_store`` after jieba's dictionary is loaded (the plain
+jieba figure excludes that load too); peak memory is this process's maximum
+resident set, and that of its worker processes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("store")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--engine", default="local")
+    args = ap.parse_args()
+    from kg.builder import build_store
+    from kg.engines import warm_up
+    shutil.rmtree(args.store, ignore_errors=True)
+    warm_up()  # forked workers inherit the loaded dictionary
+    start = time.perf_counter()
+    summary = build_store(args.corpus, args.store, jobs=args.jobs, engine=args.engine)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "articles": summary.articles, "pages": summary.pages,
+                      "peak_mb": peak, "worker_peak_mb": workers}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""unionkg's speed and scale benchmark, in one command.
+
+    .venv/bin/python benchmarks/run.py [--sizes 1000 10000] [--repeat 5] [--scale 100000]
+
+For each size, makes a synthetic corpus with ../shared/bench/make_corpus.py
+(kept under benchmarks/out/ for the next run) and prints side by side:
+
+* plain ``jieba.lcut`` over the pages' text (the tokenizer's own speed);
+* ``kg build --store`` in one process: articles/s, MB of text/s, and the
+  ratio of its MB/s to jieba's;
+* the same with ``--jobs 2``, and its speed-up over ``--jobs 1``;
+* peak memory (main process; worker processes);
+* median latency of the README's questions (queries/*.rq) on the Oxigraph
+  store and on rdflib's in-memory engine (rdflib on the smallest size only:
+  loading a larger graph into rdflib takes minutes).
+
+``--scale 100000`` adds one build of that many articles, for its peak memory.
+Results go to benchmarks/out/results.md and results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+MAKE_CORPUS = ROOT.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def corpus(size: int) -> Path:
+    """The synthetic corpus of ``size`` articles (made once)."""
+    folder = OUT / f"corpus-{size}"
+    if not (folder / f"{size - 1:06d}.txt").exists():
+        subprocess.run([sys.executable, str(MAKE_CORPUS), str(folder), "--articles", str(size)], check=True)
+    return folder
+
+
+def texts_of(folder: Path) -> list[str]:
+    from kg.read import iter_pages
+    return [page.text for page in iter_pages([folder])]
+
+
+def plain_jieba(texts: list[str]) -> float:
+    """Seconds for jieba.lcut over the texts (dictionary loaded beforehand)."""
+    import jieba
+    jieba.initialize()
+    start = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - start
+
+
+def timed_build(folder: Path, store: Path, jobs: int) -> dict:
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build_once.py"), str(folder), str(store),
+                          "--jobs", str(jobs)], check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def latencies(run, queries: list[Path], repeat: int) -> dict[str, float]:
+    """Median milliseconds per query file."""
+    out = {}
+    for path in queries:
+        sparql = path.read_text(encoding="utf-8")
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            list(run(sparql))
+            times.append((time.perf_counter() - start) * 1000)
+        out[path.stem] = statistics.median(times)
+    return out
+
+
+def rdflib_graph(store: Path):
+    from kg.store import GraphStore
+    return GraphStore(store, read_only=True).to_rdflib()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
+    ap.add_argument("--scale", type=int, help="also build this many articles, for peak memory")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    from kg.network import PREFIXES
+    from kg.store import GraphStore
+    queries = sorted((ROOT / "queries").glob("*.rq"))
+    results = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+                          f"Python {platform.python_version()}", "sizes": {}}
+    for size in args.sizes:
+        folder = corpus(size)
+        texts = texts_of(folder)
+        megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        row = {"pages": len(texts), "megabytes": megabytes, "jieba_s": plain_jieba(texts)}
+        for jobs in (1, 2):
+            store = OUT / f"store-{size}-jobs{jobs}"
+            row[f"jobs{jobs}"] = timed_build(folder, store, jobs)
+        store = GraphStore(OUT / f"store-{size}-jobs1", read_only=True)
+        row["oxigraph_ms"] = latencies(store.query, queries, args.repeat)
+        if size == min(args.sizes):
+            graph = rdflib_graph(OUT / f"store-{size}-jobs1")
+            row["rdflib_ms"] = latencies(lambda q: graph.query(PREFIXES + q), queries, args.repeat)
+            del graph
+        del store
+        results["sizes"][size] = row
+        print(f"done {size} articles", file=sys.stderr)
+    if args.scale:
+        folder = corpus(args.scale)
+        results["scale"] = {"articles_made": args.scale, **timed_build(folder, OUT / f"store-{args.scale}", 1)}
+    report = format_report(results)
+    (OUT / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (OUT / "results.md").write_text(report + "\n", encoding="utf-8")
+    print(report)
+
+
+def format_report(results: dict) -> str:
+    """The results as a Markdown table."""
+    sizes = results["sizes"]
+    cols = list(sizes)
+    lines = [f"machine: {results['machine']}", "",
+             "| | " + " | ".join(f"{c:,} synthetic articles" for c in cols) + " |",
+             "|---|" + "---|" * len(cols)]
+
+    def add(label, cell):
+        lines.append(f"| {label} | " + " | ".join(cell(sizes[c]) for c in cols) + " |")
+
+    add("pages / articles", lambda r: f"{r['pages']:,} / {r['jobs1']['articles']:,}")
+    add("text (MB, UTF-8)", lambda r: f"{r['megabytes']:.1f}")
+    add("plain `jieba.lcut`: s, MB/s", lambda r: f"{r['jieba_s']:.1f} s, {r['megabytes'] / r['jieba_s']:.2f} MB/s")
+    for jobs in (1, 2):
+        add(f"`kg build --store --jobs {jobs}`: s", lambda r, j=jobs: f"{r[f'jobs{j}']['seconds']:.1f} s")
+        add(f"  articles/s, MB/s (jobs {jobs})", lambda r, j=jobs: (
+            f"{r[f'jobs{j}']['articles'] / r[f'jobs{j}']['seconds']:,.0f}/s, "
+            f"{r['megabytes'] / r[f'jobs{j}']['seconds']:.2f} MB/s"))
+    add("**build ÷ jieba throughput (jobs 1)**", lambda r: f"**{r['jieba_s'] / r['jobs1']['seconds']:.2f}**")
+    add("**speed-up jobs 2 ÷ jobs 1**", lambda r: f"**{r['jobs1']['seconds'] / r['jobs2']['seconds']:.2f}×**")
+    add("peak memory jobs 1 (MB)", lambda r: f"{r['jobs1']['peak_mb']:.0f}")
+    add("peak memory jobs 2: main; worker (MB)", lambda r: f"{r['jobs2']['peak_mb']:.0f}; {r['jobs2']['worker_peak_mb']:.0f}")
+    for name in sorted(next(iter(sizes.values()))["oxigraph_ms"]):
+        add(f"`{name}.rq`: Oxigraph; rdflib (ms)", lambda r, n=name: (
+            f"{r['oxigraph_ms'][n]:.1f}" + (f"; {r['rdflib_ms'][n]:.0f}" if "rdflib_ms" in r else "")))
+    if "scale" in results:
+        s = results["scale"]
+        lines += ["", f"scale: {s['articles']:,} articles ({s['pages']:,} pages) built in {s['seconds']:.0f} s, "
+                      f"peak memory {s['peak_mb']:.0f} MB (jobs 1)"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
