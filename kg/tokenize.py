@@ -7,11 +7,10 @@ come from jieba's dictionary by lookup (no HMM tagging pass), which keeps the
 pipeline close to the speed of plain ``jieba.lcut``.
 
 jieba's word-graph search (``get_DAG`` and ``calc``) is where it spends most of
-its time; :func:`_speed_up` replaces the two on our private instance with
-versions that make the same graph and the same choices (same floats, same
-ties) with the word log-probabilities computed once instead of per character.
-The words are identical to jieba's own (checked in the tests over the
-sample corpus).
+its time; :func:`_speed_up` gives our private instance a block cutter that
+makes the same choices (same floats, same ties) with the word
+log-probabilities computed once instead of per edge. The words are identical
+to jieba's own (checked in the tests over the sample corpus).
 """
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ import logging
 import os
 import tempfile
 from functools import lru_cache
+from itertools import accumulate
 from math import log
 from typing import NamedTuple
 
@@ -79,63 +79,94 @@ class Segmenter:
         The words always concatenate back to the input; a mismatch is a bug in
         jieba's contract, and raises rather than shifting every offset after it.
         """
-        out = []
-        pos = 0
-        for word in self.words(text):
-            end = pos + len(word)
-            if text[pos:end] != word:
-                raise RuntimeError(f"segmenter lost text at offset {pos}: {word!r}")
-            out.append(Token(word, pos, end, self._tags.get(word, "x")))
-            pos = end
-        if pos != len(text):
+        words = self.words(text)
+        if "".join(words) != text:  # then some word is not the text at its offset
+            pos = 0
+            for word in words:
+                if text[pos:pos + len(word)] != word:
+                    raise RuntimeError(f"segmenter lost text at offset {pos}: {word!r}")
+                pos += len(word)
             raise RuntimeError("segmenter output does not cover the input")
-        return out
+        ends = list(accumulate(map(len, words)))
+        tags = self._tags.get
+        return list(map(Token, words, [0] + ends[:-1], ends, [tags(w, "x") for w in words]))
 
 
 def _speed_up(tokenizer: jieba.Tokenizer) -> None:
-    """Give ``tokenizer`` faster ``get_DAG``/``calc`` with jieba's exact results.
+    """Give ``tokenizer`` a faster accurate-mode block cutter with jieba's exact results.
 
-    Must run after the dictionaries are loaded: the log-probability table is a
-    snapshot of ``FREQ`` and ``total`` (this private tokenizer never adds words later).
+    jieba cuts a block by building its word graph (``get_DAG``), scoring every
+    path right to left (``calc``) and reading the best path, handing runs of
+    single characters to the HMM (``finalseg``). The replacement does the
+    first two in one right-to-left pass, looking each fragment up once in a
+    table of precomputed scores (jieba takes the logarithm anew for every edge
+    of every sentence); the scores are the same floats, the ties break the
+    same way (``max`` over ``(score, end)`` tuples), and the path reading and
+    the HMM step are jieba's own logic unchanged.
+
+    Must run after the dictionaries are loaded: the table is a snapshot of
+    ``FREQ`` and ``total`` (this private tokenizer never adds words later).
     """
+    from jieba import finalseg
     freq = tokenizer.FREQ
     logtotal = log(tokenizer.total)
-    # jieba scores a word as log(FREQ.get(word) or 1) - logtotal; same floats, made once
-    scores = {word: log(count or 1) - logtotal for word, count in freq.items()}
+    # jieba scores an edge log(FREQ.get(word) or 1) - logtotal; a prefix with
+    # count 0 continues the walk but is no edge (None)
+    table = {word: (log(count) - logtotal if count else None) for word, count in freq.items()}
     unknown = log(1) - logtotal
-    get_freq, get_score = freq.get, scores.get
+    missing = object()
+    lookup, known = table.get, freq.get
 
-    def get_DAG(sentence: str) -> dict[int, list[int]]:
-        dag = {}
+    def cut_block(sentence: str) -> list[str]:
         n = len(sentence)
-        for k in range(n):
-            ends = []
-            i = k
-            frag = sentence[k]
-            while i < n:
-                count = get_freq(frag)
-                if count is None:
-                    break
-                if count:
-                    ends.append(i)
-                i += 1
-                frag = sentence[k:i + 1]
-            dag[k] = ends or [k]
-        return dag
-
-    def calc(sentence: str, dag: dict[int, list[int]], route: dict) -> None:
-        n = len(sentence)
+        route: list = [None] * (n + 1)
         route[n] = (0, 0)
         for idx in range(n - 1, -1, -1):
-            ends = dag[idx]
-            if len(ends) == 1:
-                x = ends[0]
-                route[idx] = (get_score(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
+            best = None
+            i = idx
+            frag = sentence[idx]
+            while i < n:
+                score = lookup(frag, missing)
+                if score is missing:
+                    break
+                if score is not None:
+                    candidate = (score + route[i + 1][0], i)
+                    if best is None or candidate > best:
+                        best = candidate
+                i += 1
+                frag = sentence[idx:i + 1]
+            route[idx] = best if best is not None else (unknown + route[idx + 1][0], idx)
+        # reading the path: jieba's __cut_DAG, unchanged
+        words: list[str] = []
+        x = 0
+        buf = ""
+        while x < n:
+            y = route[x][1] + 1
+            word = sentence[x:y]
+            if y - x == 1:
+                buf += word
             else:
-                route[idx] = max((get_score(sentence[idx:x + 1], unknown) + route[x + 1][0], x) for x in ends)
+                if buf:
+                    if len(buf) == 1:
+                        words.append(buf)
+                    elif not known(buf):
+                        words.extend(finalseg.cut(buf))
+                    else:
+                        words.extend(buf)
+                    buf = ""
+                words.append(word)
+            x = y
+        if buf:
+            if len(buf) == 1:
+                words.append(buf)
+            elif not known(buf):
+                words.extend(finalseg.cut(buf))
+            else:
+                words.extend(buf)
+        return words
 
-    tokenizer.get_DAG = get_DAG
-    tokenizer.calc = calc
+    # Tokenizer.cut calls self.__cut_DAG for accurate mode with HMM
+    tokenizer._Tokenizer__cut_DAG = cut_block
 
 
 @lru_cache(maxsize=1)

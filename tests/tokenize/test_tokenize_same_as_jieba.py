@@ -16,3 +16,30 @@ def test_same_words_as_jieba_on_the_sample(segmenter):
         assert segmenter.words(text) == plain.words(text)
         tokens = segmenter.tokens(text)
         assert "".join(t.text for t in tokens) == text
+
+
+def _plain_segmenter():
+    import kg.tokenize as tokenize
+    original, tokenize._speed_up = tokenize._speed_up, lambda tokenizer: None
+    try:
+        return tokenize.Segmenter()
+    finally:
+        tokenize._speed_up = original
+
+
+_PLAIN = []
+
+
+def test_same_words_on_arbitrary_text(segmenter):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import given, settings, strategies as st
+    if not _PLAIN:
+        _PLAIN.append(_plain_segmenter())
+    alphabet = st.sampled_from(list("工会总区市北京大兴慰问困难职工女拨付万元的了在和") + list("，。 （）ab12\n"))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=60))
+    def check(text):
+        assert segmenter.words(text) == _PLAIN[0].words(text)
+        assert "".join(t.text for t in segmenter.tokens(text)) == text
+    check()
