@@ -74,6 +74,33 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(datatype))
 
 
+class _Chain:
+    """A binary stream reading several files one after another."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = list(paths)
+        self.current = None
+
+    def read(self, size: int = -1) -> bytes:
+        while True:
+            if self.current is None:
+                if not self.paths:
+                    return b""
+                self.current = open(self.paths.pop(0), "rb")
+            data = self.current.read(size)
+            if data or size == 0:
+                return data
+            self.current.close()
+            self.current = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.current is not None:
+            self.current.close()
+
+
 class GraphStore:
     """The Oxigraph store and manifest of one store folder.
 
@@ -111,8 +138,12 @@ class GraphStore:
             node = ox.NamedNode(graph)
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
-        for path in files:
-            self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        files = [Path(f) for f in files]
+        if files:
+            # one bulk load over all the shards: each load has a fixed cost (new
+            # SST files); lenient: the shards are ours, their IRIs already valid
+            with _Chain(files) as stream:
+                self.store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
         self.store.flush()
 
     def query(self, sparql: str) -> Rows | bool:
