@@ -39,18 +39,26 @@ class Rows:
     """SELECT results with rdflib terms, shaped like rdflib's ``Result``.
 
     vars (list[str]): the projected variables.
-    rows (list[tuple]): one tuple of rdflib terms (None when unbound) per solution.
+    Iterating yields one tuple of rdflib terms (None when unbound) per
+    solution, converted as they stream out of Oxigraph (an export of a large
+    store never holds all rows at once); ``len()`` reads them all.
     """
 
-    def __init__(self, variables: list[str], rows: list[tuple]):
+    def __init__(self, variables: list[str], solutions):
         self.vars = variables
-        self.rows = rows
+        self._solutions = solutions
+        self._rows: list[tuple] | None = None
 
     def __iter__(self):
-        return iter(self.rows)
+        if self._rows is not None:
+            return iter(self._rows)
+        names, solutions, self._solutions = self.vars, self._solutions, iter(())
+        return (tuple(to_rdflib(s[n]) for n in names) for s in solutions)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        if self._rows is None:
+            self._rows = list(iter(self))
+        return len(self._rows)
 
 
 def to_rdflib(term):
@@ -160,8 +168,7 @@ class GraphStore:
             return bool(result)
         if isinstance(result, ox.QueryTriples):
             raise QueryError("CONSTRUCT and DESCRIBE are not supported here; use SELECT or ASK")
-        names = [v.value for v in result.variables]
-        return Rows(names, [tuple(to_rdflib(s[n]) for n in names) for s in result])
+        return Rows([v.value for v in result.variables], result)
 
     def triples(self) -> Iterator:
         """Every triple of the union of the graphs (pyoxigraph Triples, store order)."""

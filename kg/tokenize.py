@@ -117,6 +117,13 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
     missing = object()
     lookup, known = table.get, freq.get
 
+    # the HMM cut of a run of unknown characters is a pure function of the run
+    # (jieba's model is fixed; unionkg never touches finalseg.Force_Split_Words),
+    # and such runs (names, rare words) recur from article to article
+    @lru_cache(maxsize=1 << 16)
+    def hmm(run: str) -> tuple[str, ...]:
+        return tuple(finalseg.cut(run))
+
     def cut_block(sentence: str) -> list[str]:
         n = len(sentence)
         route: list = [None] * (n + 1)
@@ -150,7 +157,7 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
                     if len(buf) == 1:
                         words.append(buf)
                     elif not known(buf):
-                        words.extend(finalseg.cut(buf))
+                        words.extend(hmm(buf))
                     else:
                         words.extend(buf)
                     buf = ""
@@ -160,7 +167,7 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
             if len(buf) == 1:
                 words.append(buf)
             elif not known(buf):
-                words.extend(finalseg.cut(buf))
+                words.extend(hmm(buf))
             else:
                 words.extend(buf)
         return words
