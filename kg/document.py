@@ -117,12 +117,15 @@ class Document:
         """Map a span of the normalised view back to raw-text offsets.
 
         start, end (int): offsets into ``norm``.
-        RETURNS (tuple[int, int]): offsets into ``text``.
+        RETURNS (tuple[int, int]): offsets into ``text``; for a span stitched
+            from two places of the page (a paragraph the layout cut), the raw
+            extent that covers both.
         """
         if start >= end:
             raw = self.norm_to_raw[start]
             return raw, raw
-        return self.norm_to_raw[start], self.norm_to_raw[end - 1] + 1
+        window = self.norm_to_raw[start:end]
+        return min(window), max(window) + 1
 
     def sentence_text(self, fact: Fact) -> str:
         """The evidence sentence of a fact, as normalised text."""
