@@ -99,8 +99,9 @@ def assemble(docs: list[Document], summary: BuildSummary) -> Graph:
             names.add(mention.name, mention.kind, mention.text)
         for fact in doc.facts:
             for mention in fact.agents + fact.recipients + tuple(m for m in (fact.org,) if m):
-                if mention.kind in ("union", "org"):
-                    names.add(mention.name, mention.kind)
+                if mention.kind in ("union", "org", "place"):
+                    # a place taking part in a fact is an organisation of the graph
+                    names.add(mention.name, "union" if mention.kind == "union" else "org")
     names.resolve()
     graph = new_graph()
     emitter = Emitter(names)

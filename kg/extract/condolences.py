@@ -68,7 +68,7 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
                     recipients.append(_with_frontline(doc, mention, zone[0]))
                 elif mention.kind == "person" and mention.name not in agent_names:
                     recipients.append(mention)
-                elif mention.kind in ("union", "org") and mention.name not in agent_names \
+                elif mention.kind in ("union", "org", "place") and mention.name not in agent_names \
                         and _ORG_OBJECT.search(doc.norm[max(0, mention.start - 3):mention.start]):
                     recipients.append(mention)
             if agents and recipients:

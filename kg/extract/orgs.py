@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Document, Mention
 from ..lexicon import alternation, table, words
 from ..settings import Settings
+from ..tokenize import token_index
 from .text import sentence_at
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
@@ -141,18 +142,6 @@ _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".sp
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
 
 
-def _token_index(tokens, pos: int) -> int:
-    """Index of the token that contains offset ``pos`` (binary search)."""
-    lo, hi = 0, len(tokens) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if tokens[mid].start <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     """Where a name ending at ``start`` begins, reading leftwards word by word.
 
@@ -162,7 +151,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     stops, _ = _stops()
     if not tokens or start <= floor:
         return start, False
-    i = _token_index(tokens, start - 1) if start > 0 else 0
+    i = token_index(tokens, start - 1) if start > 0 else 0
     pos = start
     proper = False
     while i >= 0 and pos > floor:
