@@ -13,19 +13,29 @@ import re
 
 from ..document import Document, Mention
 
-_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托)$")
+_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托|把|将)$")
+# an organisation after one of these in its clause is the act's object, not its subject
+# (区总工会…慰问了区医院、区中医院…)
+_LISTED = re.compile(r"(、|和|及|以及)$")
+_ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
 _LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
 _TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
 
 
 def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    governed_before = False
     for mention in doc.mentions_of("union", "org"):
         if not (start <= mention.start and mention.end <= stop):
             continue
         before = doc.norm[max(start, mention.start - 4):mention.start]
         after = doc.norm[mention.end:mention.end + 6]
-        if _GOVERNED.search(before) or _TITLE_AFTER.match(after):
+        # 把区委、区政府…的关爱送给: a list continues what governs its first item
+        governed = bool(_GOVERNED.search(before)) or (governed_before and bool(_LISTED.search(before)))
+        governed_before = governed
+        if governed or _TITLE_AFTER.match(after):
+            continue
+        if _ACT_BEFORE.search(doc.norm, clause_start(doc.norm, mention.start, start), mention.start):
             continue
         out.append(mention)
     return out
@@ -56,7 +66,10 @@ def block_kind(doc: Document, pos: int) -> str:
 def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
     """The agents of an act at offset ``act`` in ``sentence``."""
     start = sentence[0]
-    persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act]
+    credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
+    # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
+    persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act
+               and (m.start, m.end) not in credited]
     if persons:
         leaders = [m for m in doc.mentions_of("union", "org")
                    if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]
