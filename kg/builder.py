@@ -19,7 +19,7 @@ from .emit import Emitter, new_graph
 from .errors import QueryError
 from .pipeline import documents_of_page
 from .read import ReadProblem, ReadReport, iter_pages
-from .resolve import NameIndex
+from .resolve import NameIndex, parent_union
 from .settings import Settings
 
 
@@ -102,6 +102,10 @@ def assemble(docs: list[Document], summary: BuildSummary) -> Graph:
                 if mention.kind in ("union", "org", "place"):
                     # a place taking part in a fact is an organisation of the graph
                     names.add(mention.name, "union" if mention.kind == "union" else "org")
+    for name, kind in list(names.kinds.items()):
+        parent = parent_union(name) if kind == "org" else None
+        if parent:  # 昌平区总工会女职工委员会 names its union too
+            names.add(parent, "union")
     names.resolve()
     graph = new_graph()
     emitter = Emitter(names)

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 
 from .document import Document, Fact, Mention
 from .ontology import group_concepts, ontology_file
-from .resolve import NameIndex
+from .resolve import NameIndex, parent_union
 from .vocab import ID, ORG, PROV, RDF, RDFS, SKOS, UKG, XSD
 
 ENTITY_KINDS = {"union": "union", "org": "org", "person": "person"}
@@ -84,6 +84,11 @@ class Emitter:
         else:
             graph.add((iri, RDF.type, ORG.Organization))
         graph.add((iri, RDFS.label, Literal(name, lang="zh")))
+        parent = parent_union(name) if kind != "union" else None
+        if parent:
+            parent_name = self.names.canonical(parent)
+            parent_iri = self.node(graph, Mention("union", 0, 0, parent_name, parent_name))[0]
+            graph.add((iri, ORG.subOrganizationOf, parent_iri))
         for alias in self.names.aliases(name):
             graph.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
         return [iri]

@@ -164,7 +164,9 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         if start - max(token.start, floor) > MAX_PREFIX:
             break
         pos = max(token.start, floor)
-        if token.tag in _PROPER_TAGS or any(token.text.endswith(e) for e, _ in _place_levels()):
+        place_like = token.text not in _GENERIC_PLACES and any(
+            token.text.endswith(e) for e, _ in _place_levels())  # 社区 is no place name
+        if token.tag in _PROPER_TAGS or place_like:
             proper = True
         i -= 1
     # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
@@ -173,6 +175,9 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
                 and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops or text[max(pos, k - 3):k] in stops)]
     if stops_in:
         pos = stops_in[0]
+    # 该集团工会: the demonstrative belongs to the name (resolved against the text before)
+    if 0 <= i < len(tokens) and tokens[i].text in ("该", "本") and tokens[i].end == pos and tokens[i].start >= floor:
+        pos = tokens[i].start
     # 该区疫情防控指挥部: the demonstrative place word belongs to the name (resolved later)
     if text[max(0, pos - 2):pos] in _DEMONSTRATIVE_PLACES and pos - 2 >= floor:
         pos -= 2
@@ -241,7 +246,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         surface = text[start:match.end()]
         prefix = surface[: len(surface) - len(suffix)]
         previous = mentions[-1] if mentions else None
-        if previous is not None and previous.end == start:
+        # 市委|市政府 are two bodies of one formula, not one name
+        if previous is not None and previous.end == start and not _CONTEXT_PREFIX.match(surface):
             # 北京建工集团|工会, 北京市总工会|经审会, 区委|组织部: one longer name
             mentions.pop()
             name = previous.name + surface
@@ -254,11 +260,13 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         name = apply_place_alias(surface)
         anaphor = re.match(r"^(该|本)(.+)$", prefix)
         if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
-            # 该集团工会 -> the 集团 named before it
-            referent = next((m for m in reversed(mentions) if m.name.endswith(anaphor.group(2))), None)
+            # 该集团工会 -> the 集团 named before it, alone or inside a longer name
+            # (北京某某集团工会 … 该集团工会女职工委员会)
+            noun = anaphor.group(2)
+            referent = next((m for m in reversed(mentions) if noun in m.name), None)
             if referent is None:
                 continue
-            name = referent.name + suffix
+            name = referent.name[:referent.name.rindex(noun) + len(noun)] + suffix
         elif kind == "body" and not prefix:
             owner = next((m for m in reversed(mentions) if m.kind == "union"), None)
             if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
