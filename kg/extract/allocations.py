@@ -22,6 +22,21 @@ _NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价�
 _RANGE = re.compile(r"^(到|至|-|~|—)")
 _HEADLINE_KINDS = ("headline", "kicker", "subtitle", "banner", "column")
 _REQUEST = re.compile(r"向([^,。]{2,20}?)申请")
+_FOR = re.compile(r"(向|为|给|对)")
+# a clause that starts another act ends what the money is for (…发放慰问金15.6万元，并为女职工送去物资)
+_NEXT_ACT = re.compile(r"[,;](并|同时|还|另外|此外|另)")
+
+
+def _recipients(doc: Document, clause_start: int, act: int, sentence_end: int) -> tuple:
+    """The groups the money is for: governed before the amount in its clause
+    (向全县环卫工人发放…), or named after it until another act begins."""
+    stop = _NEXT_ACT.search(doc.norm, act, sentence_end)
+    end = stop.start() if stop else sentence_end
+    governor = None
+    for governor in _FOR.finditer(doc.norm, clause_start, act):
+        pass
+    start = governor.end() if governor else act
+    return tuple(m for m in doc.mentions_of("group") if start <= m.start and m.end <= end)
 
 
 def find_allocations(doc: Document) -> tuple[Fact, ...]:
@@ -58,8 +73,7 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 agents = tuple(orgs[:1])
             if not agents:
                 continue
-            # recipients: the groups the sentence says the money is for (after the amount)
-            recipients = tuple(m for m in doc.mentions_of("group") if act <= m.start < s_end)
+            recipients = _recipients(doc, s_start + clause[0], act, s_end)
             facts.append(Fact("allocation", s_start, s_end, agents=agents, recipients=recipients,
                               amount=amount.value,
                               amount_text=amount.text, approximate=amount.approximate))

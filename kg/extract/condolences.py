@@ -136,7 +136,14 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
                           or list(_frontline_staff(doc, zone)))
             if not recipients:
                 recipients = _implicit_recipients(doc, sentence, act, zone, agents)
-            if recipients:
+            if not recipients:
+                continue
+            previous = facts[-1] if facts else None
+            if previous and previous.start == s_start and previous.agents == tuple(agents):
+                # 走访慰问…，为他们送去…: one visit, however many verbs tell it
+                merged = previous.recipients + tuple(r for r in recipients if r not in previous.recipients)
+                facts[-1] = Fact("condolence", s_start, s_end, agents=previous.agents, recipients=merged)
+            else:
                 facts.append(Fact("condolence", s_start, s_end, agents=tuple(agents),
                                   recipients=tuple(recipients)))
     return tuple(facts)

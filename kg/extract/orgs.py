@@ -255,6 +255,10 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             mentions.append(Mention(new_kind, previous.start, match.end(), text[previous.start:match.end()], name))
             taken_until = match.end()
             continue
+        # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
+        counted = re.search(r"[个余多几]$", prefix) or (len(suffix) == 1 and re.search(r"[0-9]$", prefix))
+        if prefix and (counted or not re.search(r"[\u4e00-\u9fffA-Za-z]", prefix)):
+            continue
         if prefix and _is_collective(prefix):
             continue
         name = apply_place_alias(surface)
