@@ -104,7 +104,7 @@ def assemble(docs: list[Document], summary: BuildSummary) -> Graph:
                     names.add(mention.name, "union" if mention.kind == "union" else "org")
     for name, kind in list(names.kinds.items()):
         parent = parent_union(name) if kind == "org" else None
-        if parent:  # 昌平区总工会女职工委员会 names its union too
+        if parent:  # 余杭区总工会女职工委员会 names its union too
             names.add(parent, "union")
     names.resolve()
     graph = new_graph()

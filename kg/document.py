@@ -33,7 +33,7 @@ class Mention:
     start, end (int): offsets into ``Document.norm``; ``norm[start:end] == text``.
     text (str): the surface form as written (layout spaces removed).
     name (str): the name after resolution within the article (区总工会 in a
-        passage about 大兴区 -> 大兴区总工会); equal to ``text`` when nothing resolved.
+        passage about 桐庐县 -> 桐庐县总工会); equal to ``text`` when nothing resolved.
     concepts (tuple[str, ...]): beneficiary-group concept labels (groups only).
     """
 

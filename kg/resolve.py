@@ -1,16 +1,16 @@
 """Stage 5: corpus-wide name resolution — one node per entity.
 
 Mentions arrive with names already resolved within their article (区总工会 ->
-大兴区总工会). Here the names of the whole corpus are compared, and spellings of
+桐庐县总工会). Here the names of the whole corpus are compared, and spellings of
 one entity are merged; the longest spelling is canonical, the others aliases:
 
-* ``X工会`` and ``X总工会`` when X is a place (广外街道工会 / 广外街道总工会);
-* a short place form (门头沟工会 -> 门头沟区总工会, 赵全营工会 -> 赵全营镇总工会);
-* a name that another one extends by leading places (大栅栏街道总工会 ->
-  西城区大栅栏街道总工会);
-* a 市/区/县 dropped after the city (北京皮鞋厂工会 / 北京市皮鞋厂工会);
+* ``X工会`` and ``X总工会`` when X is a place (湖墅街道工会 / 湖墅街道总工会);
+* a short place form (萧山工会 -> 萧山区总工会, 瓶窑工会 -> 瓶窑镇总工会);
+* a name that another one extends by leading places (湖滨街道总工会 ->
+  上城区湖滨街道总工会);
+* a 市/区/县 dropped after the city (杭州丝绸厂工会 / 杭州市丝绸厂工会);
 * a body's short and long names (女工委 / 女职工委员会) and a body named with
-  its place only (昌平区女工委 -> 昌平区总工会女工委).
+  its place only (余杭区女工委 -> 余杭区总工会女工委).
 
 A merge happens only when it is unambiguous (one candidate).
 """
@@ -95,8 +95,8 @@ def _body_endings() -> tuple[str, ...]:
 def parent_union(name: str) -> str | None:
     """The union a body belongs to, when its name spells it out.
 
-    >>> parent_union("昌平区总工会女职工委员会"), parent_union("大兴区委")
-    ('昌平区总工会', None)
+    >>> parent_union("余杭区总工会女职工委员会"), parent_union("桐庐县委")
+    ('余杭区总工会', None)
     """
     for ending in _body_endings():
         if name.endswith(ending) and name[: -len(ending)].endswith("工会") and len(name) > len(ending) + 2:
@@ -121,16 +121,16 @@ def _extends(longer: str, shorter: str) -> bool:
     a, b = _comparison_key(longer), _comparison_key(shorter)
     if a == b:
         return False
-    # 大栅栏街道总工会 -> 西城区大栅栏街道总工会: leading places added
+    # 湖滨街道总工会 -> 上城区湖滨街道总工会: leading places added
     if a.endswith(b) and a[: len(a) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
         return True
-    # 门头沟工会 -> 门头沟区总工会; 赵全营工会 -> 赵全营镇总工会
+    # 萧山工会 -> 萧山区总工会; 瓶窑工会 -> 瓶窑镇总工会
     short = re.match(r"^(.{2,6}?)(总)?工会$", b)
     if short and not short.group(1).endswith(_PLACE_ENDINGS):
         for ending in _PLACE_ENDINGS:
             if a == short.group(1) + ending + "总工会":
                 return True
-    # 昌平区女工委 -> 昌平区总工会女工委
+    # 余杭区女工委 -> 余杭区总工会女工委
     body = re.match(r"^(.+?(?:区|县|市))(女工委|经审会|经审办|女工部)$", b)
     if body and a == body.group(1) + "总工会" + body.group(2):
         return True

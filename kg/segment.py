@@ -175,7 +175,7 @@ def _is_cut(paragraphs: list[Paragraph], kinds: list[str], i: int) -> bool:
     text = paragraphs[i].norm.strip()
     if len(text) < MIN_CUT or not _OPEN_END.search(text):
         return False
-    return (kinds[i] == "body" or bool(_SECTION_START.match(text))
+    return (kinds[i] in ("body", "lead") or bool(_SECTION_START.match(text))
             or (i > 0 and kinds[i - 1] == "section"))
 
 

@@ -79,7 +79,7 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         return tuple(persons + leaders + co_actors)
     subjects = _subject_orgs(doc, start, act)
     if subjects:
-        # the subject of the clause nearest the act (延庆区总工会女工委…，区总工会筹措资金…慰问)
+        # the subject of the clause nearest the act (临安区总工会女工委…，区总工会筹措资金…慰问)
         nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
         return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
     para_start, _ = paragraph_of(doc, act)

@@ -56,8 +56,8 @@ _PLACE_RE_CACHE: dict[str, re.Pattern] = {}
 def leading_places(name: str) -> list[tuple[str, str]]:
     """The places a name starts with, outermost first, as (place, level).
 
-    >>> leading_places("西城区大栅栏街道总工会")
-    [('西城区', 'district'), ('西城区大栅栏街道', 'town')]
+    >>> leading_places("上城区湖滨街道总工会")
+    [('上城区', 'district'), ('上城区湖滨街道', 'town')]
     >>> leading_places("北京市财政局")
     [('北京市', 'city')]
     """
@@ -230,7 +230,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
 
     doc (Document): the article (with tokens).
     RETURNS (tuple[Mention, ...]): kind "union" or "org"; ``name`` is the
-        resolved name (区总工会 -> 大兴区总工会); unresolvable mentions are dropped.
+        resolved name (区总工会 -> 桐庐县总工会); unresolvable mentions are dropped.
     """
     text = doc.norm
     pattern, kinds = _suffixes()

@@ -6,7 +6,7 @@ a list (送达高丽营镇、南法信镇、胜利街道) are often common words
 the test is the words' kind, not their being proper nouns: a verb, adverb,
 numeral or pronoun ends the name (覆盖|一批|村 is no place). A community
 written after its type noun is named by what follows it (社区幸福东区).
-Places inside an organisation or union name (赵全营镇总工会) are that name's.
+Places inside an organisation or union name (瓶窑镇总工会) are that name's.
 Places become graph entities only where a fact uses them (see :mod:`kg.emit`).
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..tokenize import token_index
 
 MIN_NAME, MAX_NAME = 2, 5
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[及和与的在对为向到把将从由等各该本全]")
-_NOT_IN_NAME = frozenset("v vd vn? d p c u uj ul uz ug r m mq q a ad f t".split())
+_NOT_IN_NAME = frozenset("v vd d p c u uj ul uz ug r m mq q t".split())  # 幸福(a)里(f)社区 is a name
 
 
 @lru_cache(maxsize=1)

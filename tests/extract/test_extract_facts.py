@@ -73,3 +73,9 @@ def test_not_allocations(extracted, text):
 def test_amount_parser():
     assert parse_amount("72.03万元").value == Decimal("720300")
     assert [a.approximate for a in find_amounts("近30万元，81万余元，15万元")] == [True, True, False]
+
+
+def test_allocation_recipients_are_what_the_money_is_for(extracted):
+    doc = extracted("平舆县总工会向全县600名环卫工人发放慰问金15.6万元，并为女职工送去防疫物资。")
+    (fact,) = facts(doc, "allocation")
+    assert {c for r in fact.recipients for c in r.concepts} == {"环卫工人"}
