@@ -215,9 +215,16 @@ def _is_collective(prefix: str) -> bool:
     return not rest
 
 
-def apply_place_alias(name: str) -> str:
-    """Rewrite a fixed place alias at the start of a name (经开区总工会 -> 北京经济技术开发区总工会)."""
+def apply_place_alias(name: str, home_city: str = "北京") -> str:
+    """Rewrite a fixed place alias at the start of a name.
+
+    ``{city}`` in the alias table is the paper's home city:
+
+    >>> apply_place_alias("经开区总工会"), apply_place_alias("经开区总工会", "杭州")
+    ('北京经济技术开发区总工会', '杭州经济技术开发区总工会')
+    """
     for alias, (canonical, kind) in sorted(_aliases().items(), key=lambda a: -len(a[0])):
+        canonical = canonical.replace("{city}", home_city)
         if kind == "place" and name.startswith(alias) and not name.startswith(canonical):
             return canonical + name[len(alias):]
         if kind != "place" and name == alias:
@@ -261,7 +268,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             continue
         if prefix and _is_collective(prefix):
             continue
-        name = apply_place_alias(surface)
+        name = apply_place_alias(surface, doc.home_city)
         anaphor = re.match(r"^(该|本)(.+)$", prefix)
         if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
             # 该集团工会 -> the 集团 named before it, alone or inside a longer name
@@ -296,7 +303,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             if resolved == name:
                 # 大兴|区委: the prefix and the ending's own 区 form a place name
                 place_made = len(prefix) >= 2 and suffix[0] in "区县市"
-                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name) == name:
+                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name, doc.home_city) == name:
                     continue  # a generic noun phrase (疫情工会, 社区物业公司)
                 context.see(start, name)
             name = resolved
