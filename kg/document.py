@@ -57,6 +57,7 @@ class Fact:
     role (str): the title (positions) or byline role ("记者"/"通讯员").
     amount (Decimal | None), amount_text (str), approximate (bool): allocations.
     date (str | None): ISO date of the event when the text gives one.
+    part_of (Fact | None): for an allocation, the total it itemises.
     optional_in_scoring (bool): unused by the graph, kept for diagnostics.
     """
 
@@ -72,6 +73,7 @@ class Fact:
     amount_text: str = ""
     approximate: bool = False
     date: str | None = None
+    part_of: "Fact | None" = None
 
 
 @dataclass(frozen=True)

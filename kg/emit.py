@@ -120,6 +120,11 @@ class Emitter:
         if fact.date:
             graph.add((event, UKG.date, Literal(fact.date, datatype=XSD.date)))
 
+    @staticmethod
+    def event_iri(doc: Document, index: int, fact: Fact) -> URIRef:
+        """The IRI of the ``index``-th fact of an article (stable across runs)."""
+        return ID[f"{fact.kind}/{_digest(doc.doc_id, str(index), fact.kind)}"]
+
     def fact(self, graph: Graph, doc: Document, article: URIRef, index: int, fact: Fact) -> None:
         """Add one fact."""
         if fact.kind == "byline":
@@ -127,7 +132,7 @@ class Emitter:
             for person in self.node(graph, fact.person):
                 graph.add((article, prop, person))
             return
-        event = ID[f"{fact.kind}/{_digest(doc.doc_id, str(index), fact.kind)}"]
+        event = self.event_iri(doc, index, fact)
         if fact.kind == "position":
             person = self.node(graph, fact.person)[0]
             org = self.node(graph, fact.org)[0]
@@ -150,4 +155,7 @@ class Emitter:
                 graph.add((event, UKG.amount, Literal(decimal_lexical(fact.amount), datatype=XSD.decimal)))
                 graph.add((event, UKG.amountText, Literal(fact.amount_text)))
                 graph.add((event, UKG.approximate, Literal(bool(fact.approximate))))
+                if fact.part_of is not None:
+                    whole = self.event_iri(doc, doc.facts.index(fact.part_of), fact.part_of)
+                    graph.add((event, UKG.partOf, whole))
         self._provenance(graph, doc, article, event, fact)

@@ -9,7 +9,9 @@ are skipped. The agent is the organisation the sentence is about; for
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from decimal import Decimal
 
 from ..document import Document, Fact
 from .agents import agents_before, block_kind
@@ -77,4 +79,39 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
             facts.append(Fact("allocation", s_start, s_end, agents=agents, recipients=recipients,
                               amount=amount.value,
                               amount_text=amount.text, approximate=amount.approximate))
-    return tuple(facts)
+    return link_itemised_totals(doc, facts)
+
+
+APPROXIMATE_SHARE = Decimal("0.1")
+_TOTAL = re.compile(r"(先后|共|共计|累计|总计|合计|总共)[^,。;]{0,8}$")
+
+
+def link_itemised_totals(doc: Document, facts: list[Fact]) -> tuple[Fact, ...]:
+    """Mark allocations that itemise a total reported just before them.
+
+    某县总工会先后投入72.03万元… 投入32.2万元… 投入22.8万元…: when the amounts
+    that follow a total, from the same agent, add up to it (exactly, or within
+    a tenth for an approximate total), they are its parts (``part_of``), so a
+    sum over allocations counts the money once. A total says so (先后, 共, 累计 …).
+    """
+    out = list(facts)
+    for i, total in enumerate(out):
+        sentence = doc.norm[total.start:total.end]
+        head = sentence[:sentence.find(total.amount_text)]
+        if total.part_of is not None or not _TOTAL.search(head):
+            continue
+        running = Decimal(0)
+        for j in range(i + 1, len(out)):
+            part = out[j]
+            if part.agents[0].name != total.agents[0].name or part.part_of is not None:
+                break
+            running += part.amount
+            close = (running == total.amount if not total.approximate
+                     else abs(running - total.amount) <= total.amount * APPROXIMATE_SHARE)
+            if close and j > i + 1:
+                for k in range(i + 1, j + 1):
+                    out[k] = dataclasses.replace(out[k], part_of=total)
+                break
+            if running > total.amount:
+                break
+    return tuple(out)

@@ -79,3 +79,15 @@ def test_allocation_recipients_are_what_the_money_is_for(extracted):
     doc = extracted("平舆县总工会向全县600名环卫工人发放慰问金15.6万元，并为女职工送去防疫物资。")
     (fact,) = facts(doc, "allocation")
     assert {c for r in fact.recipients for c in r.concepts} == {"环卫工人"}
+
+
+def test_itemised_parts_of_a_total_are_linked_to_it(extracted):
+    doc = extracted("长兴县总工会先后投入30.5万元慰问女职工。投入20万元慰问医务人员。投入10万元慰问环卫工人。"
+                    "投入5000元慰问困难职工。")
+    total, *parts = facts(doc, "allocation")
+    assert total.part_of is None and all(p.part_of == total for p in parts)
+
+
+def test_amounts_that_merely_follow_each_other_are_not_parts(extracted):
+    doc = extracted("长兴县总工会投入10万元慰问女职工。投入5万元慰问医务人员。投入5万元慰问环卫工人。")
+    assert all(f.part_of is None for f in facts(doc, "allocation"))
