@@ -20,7 +20,8 @@ from .text import clauses, sentences
 
 _VERB = re.compile(r"拨付|下拨|划拨|投入|筹措|筹集|设立|发放|送去|送上|给予|申请|援助|资助|安排|拨出|落实")
 _FUNDS = re.compile(r"^(的)?(慰问金|专项资金|资金|救助金|补助金|经费|应急款|慰问资金|帮扶资金)")
-_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款")
+_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款|"
+                             r"每人|每户|每名|人均|户均|最高|标准")  # a per-head rate is no sum handed out
 _RANGE = re.compile(r"^(到|至|-|~|—)")
 _HEADLINE_KINDS = ("headline", "kicker", "subtitle", "banner", "column")
 _REQUEST = re.compile(r"向([^,。]{2,20}?)申请")

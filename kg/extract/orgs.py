@@ -278,8 +278,13 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             if referent is None:
                 continue
             name = referent.name[:referent.name.rindex(noun) + len(noun)] + suffix
-        elif kind == "body" and not prefix:
-            owner = next((m for m in reversed(mentions) if m.kind == "union"), None)
+        elif kind in ("body", "dept") and not prefix:
+            # 区总工会…女工委主任: the union's body; 市委常委、统战部部长: the committee's
+            # department (a fused title, 宣传部长, names no department)
+            if kind == "dept" and text.startswith("长", match.end()):
+                continue
+            owner = next((m for m in reversed(mentions)
+                          if (m.kind == "union" if kind == "body" else m.name.endswith("委"))), None)
             if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
                 continue
             name = owner.name + suffix
