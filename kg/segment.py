@@ -135,13 +135,12 @@ def choose_headline(lines: list[Paragraph]) -> str | None:
     return (unspaced or candidates)[-1]
 
 
-_OPEN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、,“‘(\"]$")
-_SECTION_START = re.compile(r"^[^,。:]{2,24}(工会|委员会|单位|集团|公司):")
+_ENDS_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、,“‘(\"]$")
 MAX_NAV_LABEL = 8  # 经济技术开发区: a page's navigation label, not a paragraph
 MIN_CUT = 9
 # a line that ends on a connective, or a next line that starts on a particle,
 # goes on mid-sentence (…工资收入和 / 子女上学等…, …因心脏 / 及其他疾病…)
-_ENDS_OPEN = re.compile(r"[和与及或的对向为把将在从由、,“‘(]$")
+_ENDS_ON_CONNECTIVE = re.compile(r"[和与及或的对向为把将在从由、,“‘(]$")
 _STARTS_BOUND = re.compile(r"^[的了及与和等并着地得之]")
 
 
@@ -155,7 +154,7 @@ def continues(head: str, following: str) -> bool:
     >>> continues("讲解了安全风", "险预防与应对"), continues("卫生防疫物品", "街道总工会相关负责人")
     (True, False)
     """
-    if _ENDS_OPEN.search(head) or _STARTS_BOUND.match(following):
+    if _ENDS_ON_CONNECTIVE.search(head) or _STARTS_BOUND.match(following):
         return True
     left, right = head[-4:], following[:4]
     pos = 0
@@ -173,9 +172,9 @@ def _is_cut(paragraphs: list[Paragraph], kinds: list[str], i: int) -> bool:
     a section label (X区总工会: …); headlines, captions and labels are not.
     """
     text = paragraphs[i].norm.strip()
-    if len(text) < MIN_CUT or not _OPEN_END.search(text):
+    if len(text) < MIN_CUT or not _ENDS_MID_SENTENCE.search(text):
         return False
-    return (kinds[i] in ("body", "lead") or bool(_SECTION_START.match(text))
+    return (kinds[i] in ("body", "lead") or bool(_SECTION.match(text))
             or (i > 0 and kinds[i - 1] == "section"))
 
 
@@ -196,7 +195,7 @@ def stitch_layout_cuts(paragraphs: list[Paragraph], kinds: list[str]) -> list[li
             continue
         nxt = i + 1
         if (nxt < len(paragraphs) and kinds[nxt] == "body"
-                and not _SECTION_START.match(paragraphs[nxt].norm)):
+                and not _SECTION.match(paragraphs[nxt].norm)):
             if continues(p.norm.strip(), paragraphs[nxt].norm.strip()):
                 joins.add(i)
             continue
@@ -205,7 +204,7 @@ def stitch_layout_cuts(paragraphs: list[Paragraph], kinds: list[str]) -> list[li
     in_run = False
     for i, kind in enumerate(kinds):
         text = paragraphs[i].norm.strip()
-        if kind == "body" and not _SECTION_START.match(text) and i not in heads:
+        if kind == "body" and not _SECTION.match(text) and i not in heads:
             previous = kinds[i - 1] if i else None
             nav = previous == "noise" or (previous == "short" and len(paragraphs[i - 1].norm.strip()) <= MAX_NAV_LABEL)
             if nav or in_run:

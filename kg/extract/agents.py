@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Mention
+from .text import LIST_JOINER
 
 _GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托|把|将)$")
 # an organisation after one of these in its clause is the act's object, not its subject
 # (区总工会…慰问了区医院、区中医院…)
-_LISTED = re.compile(r"(、|和|及|以及)$")
 _ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
 _LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
 _TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
@@ -31,7 +31,7 @@ def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
         before = doc.norm[max(start, mention.start - 4):mention.start]
         after = doc.norm[mention.end:mention.end + 6]
         # 把区委、区政府…的关爱送给: a list continues what governs its first item
-        governed = bool(_GOVERNED.search(before)) or (governed_before and bool(_LISTED.search(before)))
+        governed = bool(_GOVERNED.search(before)) or (governed_before and bool(LIST_JOINER.search(before)))
         governed_before = governed
         if governed or _TITLE_AFTER.match(after):
             continue

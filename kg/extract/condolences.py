@@ -24,7 +24,7 @@ import re
 
 from ..document import Document, Fact, Mention
 from .agents import agents_before
-from .text import clauses, sentences
+from .text import LIST_JOINER, clauses, sentences
 
 _ACT = re.compile(
     r"走访慰问|慰问(?!金|品|信|团|方案|物资|资金|演出)|看望|送去|送上|送给|送达|送至|送到|戴上|"
@@ -44,7 +44,6 @@ FRONTLINE = "防疫一线人员"
 # 送达X、Y, 对该区X, 为X送去), not as a possessor (把区委…的关爱送给) or a
 # co-actor (会同X); 、/和/及 continue a list of such objects only
 _ORG_OBJECT = re.compile(r"(来到|到|前往|赴|送达|送至|对|为|慰问|看望|走访|走进|深入)(该|本)?$")
-_LIST_JOINER = re.compile(r"(、|和|及|以及)$")
 
 
 def _clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
@@ -107,7 +106,7 @@ def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> lis
             found.append(mention)
         elif mention.kind in ("union", "org", "place"):
             before = doc.norm[max(zone[0], mention.start - 3):mention.start]
-            listed = (_LIST_JOINER.search(before) and found and found[-1].kind in ("union", "org", "place"))
+            listed = (LIST_JOINER.search(before) and found and found[-1].kind in ("union", "org", "place"))
             # 慰问对口联络社区幸福东区: the first thing named after the act is its object
             first = not found and not _groups_between(doc, zone[0], mention.start)
             if first or _ORG_OBJECT.search(before) or listed:
