@@ -24,6 +24,11 @@ _NOT_IN_NAME = frozenset("v vd d p c u uj ul uz ug r m mq q t".split())  # 幸�
 
 
 @lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    return frozenset(words("stop_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     endings = words("locality_endings.txt")
     community = re.compile("[\u4e00-\u9fff]{2,4}?" + alternation(words("community_name_endings.txt")))
@@ -45,7 +50,7 @@ def _name_start(doc: Document, end: int, floor: int) -> int:
     i = token_index(tokens, pos)
     if tokens[i].start < pos:  # 对|口联络: a name starts with a word, not inside one
         pos, i = tokens[i].end, i + 1
-    stops = frozenset(words("stop_words.txt"))
+    stops = _stops()
     while i < len(tokens) and tokens[i].start < end:
         if tokens[i].tag in _NOT_IN_NAME or tokens[i].text in stops:
             pos = tokens[i].end
