@@ -10,6 +10,7 @@ union the paragraph is about (the last one named before, in the same paragraph).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import Document, Mention
 from .text import LIST_JOINER
@@ -83,5 +84,16 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
         return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
     para_start, _ = paragraph_of(doc, act)
-    unions = [m for m in doc.mentions_of("union") if para_start <= m.start and m.end <= act]
-    return (unions[-1],) if unions else ()
+    unions = [m for m in doc.mentions_of("union") if m.end <= act]
+    in_paragraph = [m for m in unions if m.start >= para_start]
+    if in_paragraph:
+        return (in_paragraph[-1],)
+    # a paragraph that names no union goes on about the union the article is about,
+    # when one dominates it (a feature on 某区总工会's work), not in a round-up of many
+    counts = Counter(m.name for m in unions)
+    if not counts:
+        return ()
+    name, count = counts.most_common(1)[0]
+    if count * 3 < len(unions) * 2:
+        return ()
+    return (next(m for m in reversed(unions) if m.name == name),)

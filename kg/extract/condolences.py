@@ -32,7 +32,7 @@ _ACT = re.compile(
     r"致以[^,。;]{0,12}(问候|祝福|敬意)|提供")
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖)")
 _VISIT = re.compile(r"来到|前往|走进|深入|赴")
-_OPENING_GOVERNOR = re.compile(r"^(面向|对|为|向|给)")
+_OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
 _APPOSITION = re.compile(r"^(包括|其中|含|涵盖)")
 _PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
 _HANDING_OVER = re.compile(r"给予|发放")

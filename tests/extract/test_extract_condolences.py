@@ -65,3 +65,15 @@ def test_objects_of_the_act_are_not_its_agents(extracted):
 def test_one_visit_told_by_two_verbs_is_one_fact(extracted):
     doc = extracted("长兴县总工会主席钱强走访慰问因病致困职工家庭，为他们送去慰问金。")
     assert len(condolences(doc)) == 1
+
+
+def test_a_sentence_opening_with_its_recipients(extracted):
+    doc = extracted("长兴县总工会开展新春慰问。\n"
+                    "同时，长兴县总工会关心一线。\n"
+                    "面向节日期间坚守岗位的环卫工人、农民工，送去米面粮油等暖心礼包。")
+    assert {("长兴县总工会", "环卫工人"), ("长兴县总工会", "农民工")} <= pairs(doc)
+
+
+def test_a_round_up_of_many_unions_lends_none_to_a_paragraph_without_one(extracted):
+    doc = extracted("甲县总工会慰问女职工。\n乙县总工会慰问医护人员。\n为环卫工人送去慰问品。")
+    assert not any(r.name == "环卫工人" for f in condolences(doc) for r in f.recipients)
