@@ -26,6 +26,9 @@ from .normalise import normalise
 from .tokenize import default_segmenter
 
 _TERMINAL = "。!?！？…\"”’」』)"
+# a sentence ends on its stop, or on a quote or bracket closing after one (…。” / …!)) —
+# a headline may end on a closing quote without being a sentence (开展“冬送温暖”)
+_SENTENCE_STOP = re.compile(r"[。!?！？…]([\"”’」』)]*)$")
 _LEAD = re.compile(r"^(本报讯|本报消息|□?本报记者|记者\S{0,4}报道)")
 _HEADING = re.compile(r"^(#{1,6})\s*")
 _COLUMN = re.compile(r"^[■◆●▲★]")
@@ -85,7 +88,7 @@ def split_paragraphs(raw: str, norm: str, norm_to_raw: tuple[int, ...]) -> list[
 
 def _is_short(p: Paragraph) -> bool:
     text = _HEADING.sub("", p.norm).strip()
-    return (len(text) <= MAX_HEADLINE and not text.endswith(tuple(_TERMINAL))
+    return (len(text) <= MAX_HEADLINE and not _SENTENCE_STOP.search(text)
             and not _LEAD.match(text) and "," not in text[:-1])
 
 
