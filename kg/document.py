@@ -33,7 +33,7 @@ class Mention:
     start, end (int): offsets into ``Document.norm``; ``norm[start:end] == text``.
     text (str): the surface form as written (layout spaces removed).
     name (str): the name after resolution within the article (区总工会 in a
-        passage about 大兴区 -> 大兴区总工会); equal to ``text`` when nothing resolved.
+        passage about 桐庐县 -> 桐庐县总工会); equal to ``text`` when nothing resolved.
     concepts (tuple[str, ...]): beneficiary-group concept labels (groups only).
     """
 
@@ -57,6 +57,7 @@ class Fact:
     role (str): the title (positions) or byline role ("记者"/"通讯员").
     amount (Decimal | None), amount_text (str), approximate (bool): allocations.
     date (str | None): ISO date of the event when the text gives one.
+    part_of (Fact | None): for an allocation, the total it itemises.
     optional_in_scoring (bool): unused by the graph, kept for diagnostics.
     """
 
@@ -72,6 +73,7 @@ class Fact:
     amount_text: str = ""
     approximate: bool = False
     date: str | None = None
+    part_of: "Fact | None" = None
 
 
 @dataclass(frozen=True)
@@ -117,12 +119,15 @@ class Document:
         """Map a span of the normalised view back to raw-text offsets.
 
         start, end (int): offsets into ``norm``.
-        RETURNS (tuple[int, int]): offsets into ``text``.
+        RETURNS (tuple[int, int]): offsets into ``text``; for a span stitched
+            from two places of the page (a paragraph the layout cut), the raw
+            extent that covers both.
         """
         if start >= end:
             raw = self.norm_to_raw[start]
             return raw, raw
-        return self.norm_to_raw[start], self.norm_to_raw[end - 1] + 1
+        window = self.norm_to_raw[start:end]
+        return min(window), max(window) + 1
 
     def sentence_text(self, fact: Fact) -> str:
         """The evidence sentence of a fact, as normalised text."""

@@ -27,7 +27,7 @@ from rdflib import Graph, URIRef
 
 from .ontology import group_concepts, ontology_file
 from .record import ArticleRecord, FactRecord, Ref
-from .resolve import NameIndex
+from .resolve import NameIndex, parent_union
 from .vocab import ID, ORG, PROV, RDF, RDFS, SKOS, UKG, XSD
 
 Triple = tuple[str, str, str]  # N-Triples terms: "<iri>" or a quoted literal
@@ -126,6 +126,7 @@ P_SOURCE, P_HEADLINE, P_URL, P_PUBLISHED = iri(UKG.sourceFile), iri(UKG.headline
 P_MENTIONS, P_REPORTER, P_CORRESPONDENT = iri(UKG.mentions), iri(UKG.reporter), iri(UKG.correspondent)
 P_AGENT, P_RECIPIENT, P_AMOUNT = iri(UKG.agent), iri(UKG.recipient), iri(UKG.amount)
 P_AMOUNT_TEXT, P_APPROX, P_DATE = iri(UKG.amountText), iri(UKG.approximate), iri(UKG.date)
+P_PART_OF, P_SUB_ORG = iri(UKG.partOf), iri(ORG.subOrganizationOf)
 P_EVIDENCE, P_START, P_END, P_DERIVED = iri(UKG.evidence), iri(UKG.startChar), iri(UKG.endChar), iri(PROV.wasDerivedFrom)
 P_MEMBER, P_ORGANIZATION, P_ROLE = iri(ORG.member), iri(ORG.organization), iri(ORG.role)
 _ID = str(ID)
@@ -134,6 +135,11 @@ _ID = str(ID)
 @lru_cache(maxsize=200_000)
 def _entity(kind: str, name: str) -> str:
     return f"<{_ID}{kind}/{_digest(kind, name)}>"
+
+
+def _event(doc_id: str, index: int, kind: str) -> str:
+    """The IRI of the ``index``-th fact of an article (stable across runs)."""
+    return f"<{_ID}{kind}/{_digest(doc_id, str(index), kind)}>"
 
 
 @lru_cache(maxsize=4096)
@@ -205,7 +211,7 @@ class Emitter:
             for person in self.node(fact.person):
                 out.append((article, prop, person))
             return
-        event = f"<{_ID}{fact.kind}/{_digest(record.doc_id, str(fact.index), fact.kind)}>"
+        event = _event(record.doc_id, fact.index, fact.kind)
         if fact.kind == "position":
             out += [(event, A, T_MEMBERSHIP), (event, P_MEMBER, self.node(fact.person)[0]),
                     (event, P_ORGANIZATION, self.node(fact.org)[0]), (event, P_ROLE, _role(fact.role))]
@@ -221,6 +227,8 @@ class Emitter:
                 out += [(event, P_AMOUNT, literal(fact.amount, datatype=XSD.decimal)),
                         (event, P_AMOUNT_TEXT, literal(fact.amount_text)),
                         (event, P_APPROX, _boolean(fact.approximate))]
+                if fact.part_of is not None:  # an itemised part of a total reported beside it
+                    out.append((event, P_PART_OF, _event(record.doc_id, fact.part_of, fact.kind)))
         out += [(event, P_DERIVED, article), (event, P_EVIDENCE, zh(fact.evidence)),
                 (event, P_START, _integer(fact.raw_start)), (event, P_END, _integer(fact.raw_end))]
         if fact.date:
@@ -247,6 +255,9 @@ class Emitter:
             else:
                 yield node, A, T_ORG
             yield node, LABEL, zh(name)
+            parent = parent_union(name) if kind != "union" else None
+            if parent:  # 某区总工会女职工委员会 is a body of 某区总工会
+                yield node, P_SUB_ORG, _entity(*self.entity_key("union", parent))
             for alias in self.names.aliases(name):
                 yield node, ALT, zh(alias)
         for role in sorted(roles):

@@ -7,7 +7,7 @@ exactly one input character:
   patterns need only one spelling of each punctuation mark;
 * layout spaces: a run of spaces inside a line is dropped unless it separates
   two Latin letters or digits (``下拨3780万 元`` -> ``下拨3780万元``,
-  ``陈 波`` -> ``陈波``, but ``Gephi 0.10`` keeps its space). Spaces at the
+  ``林 涛`` -> ``林涛``, but ``Gephi 0.10`` keeps its space). Spaces at the
   start and end of a line go too. Newlines are kept: paragraphs are the
   segmenter's business.
 """
@@ -41,8 +41,8 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
 
     >>> normalise("下拨3780万 元")[0]
     '下拨3780万元'
-    >>> normalise("记者 陈 波\\n  Gephi 0.10 ")[0]
-    '记者陈波\\nGephi 0.10'
+    >>> normalise("记者 林 涛\\n  Gephi 0.10 ")[0]
+    '记者林涛\\nGephi 0.10'
     """
     out: list[str] = []
     offsets: list[int] = []

@@ -31,7 +31,8 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
     docs = []
     for number, article in enumerate(articles):
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
-        raw_start, raw_end = norm_to_raw[start], norm_to_raw[end - 1] + 1
+        # a stitched article's view need not follow the raw order: take its extent
+        raw_start, raw_end = min(norm_to_raw[start:end]), max(norm_to_raw[start:end]) + 1
         view = norm[start:end]
         offsets = tuple(o - raw_start for o in norm_to_raw[start:end]) + (raw_end - raw_start,)
         headline = article.headline

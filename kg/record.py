@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from .document import Document, Fact, Mention
 from .read import Page
+from .resolve import parent_union
 from .settings import Settings
 
 ENTITY_KINDS = ("union", "org", "person")
@@ -62,6 +63,7 @@ class FactRecord(NamedTuple):
     amount_text: str = ""
     approximate: bool = False
     date: str | None = None
+    part_of: int | None = None  # allocations: the index of the total it itemises
 
 
 class ArticleRecord(NamedTuple):
@@ -105,7 +107,9 @@ class PageResult:
 def _ref(mention: Mention | None) -> Ref | None:
     if mention is None:
         return None
-    return Ref(mention.kind, mention.name, tuple(mention.concepts))
+    # a place that takes part in a fact is an organisation of the graph
+    kind = "org" if mention.kind == "place" else mention.kind
+    return Ref(kind, mention.name, tuple(mention.concepts))
 
 
 def _decimal_lexical(value) -> str:
@@ -122,7 +126,8 @@ def fact_record(doc: Document, index: int, fact: Fact) -> FactRecord:
         agents=tuple(_ref(m) for m in fact.agents), recipients=tuple(_ref(m) for m in fact.recipients),
         person=_ref(fact.person), org=_ref(fact.org), role=fact.role,
         amount=_decimal_lexical(fact.amount) if fact.kind == "allocation" else "",
-        amount_text=fact.amount_text, approximate=bool(fact.approximate), date=fact.date)
+        amount_text=fact.amount_text, approximate=bool(fact.approximate), date=fact.date,
+        part_of=doc.facts.index(fact.part_of) if fact.part_of is not None else None)
 
 
 def article_record(doc: Document) -> ArticleRecord:
@@ -148,10 +153,15 @@ def names_of(doc: Document) -> set[tuple[str, str, str]]:
             out.add((mention.name, "person", ""))
     for fact in doc.facts:
         for mention in fact.agents + fact.recipients + tuple(m for m in (fact.org, fact.person) if m):
-            if mention.kind in ENTITY_KINDS:
-                out.add((mention.name, mention.kind, ""))
+            ref = _ref(mention)
+            if ref.kind in ENTITY_KINDS:
+                out.add((ref.name, ref.kind, ""))
         if fact.kind == "position":
             out.add((fact.role, "role", ""))
+    for name, kind, _ in list(out):
+        parent = parent_union(name) if kind == "org" else None
+        if parent:  # 某区总工会女职工委员会 names its union too
+            out.add((parent, "union", ""))
     return out
 
 

@@ -1,16 +1,16 @@
 """Stage 5: corpus-wide name resolution — one node per entity.
 
 Mentions arrive with names already resolved within their article (区总工会 ->
-大兴区总工会). Here the names of the whole corpus are compared, and spellings of
+桐庐县总工会). Here the names of the whole corpus are compared, and spellings of
 one entity are merged; the longest spelling is canonical, the others aliases:
 
-* ``X工会`` and ``X总工会`` when X is a place (广外街道工会 / 广外街道总工会);
-* a short place form (门头沟工会 -> 门头沟区总工会, 赵全营工会 -> 赵全营镇总工会);
-* a name that another one extends by leading places (大栅栏街道总工会 ->
-  西城区大栅栏街道总工会);
-* a 市/区/县 dropped after the city (北京皮鞋厂工会 / 北京市皮鞋厂工会);
+* ``X工会`` and ``X总工会`` when X is a place (湖墅街道工会 / 湖墅街道总工会);
+* a short place form (萧山工会 -> 萧山区总工会, 瓶窑工会 -> 瓶窑镇总工会);
+* a name that another one extends by leading places (湖滨街道总工会 ->
+  上城区湖滨街道总工会);
+* a 市/区/县 dropped after the city (杭州丝绸厂工会 / 杭州市丝绸厂工会);
 * a body's short and long names (女工委 / 女职工委员会) and a body named with
-  its place only (昌平区女工委 -> 昌平区总工会女工委).
+  its place only (余杭区女工委 -> 余杭区总工会女工委).
 
 A merge happens only when it is unambiguous (one candidate).
 
@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import table
 
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗")
 _CONTEXT_WORD = re.compile(r"^(该|本|区|市|县|镇|街道|乡|总工会|工会)")
@@ -105,6 +108,24 @@ class NameIndex:
         return sorted((merged | spelled) - {canonical})
 
 
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    """Endings of bodies inside a union (女工委, 经审会 …), longest first."""
+    return tuple(sorted((row[0] for row in table("org_suffixes.tsv") if row[1] == "body"), key=len, reverse=True))
+
+
+def parent_union(name: str) -> str | None:
+    """The union a body belongs to, when its name spells it out.
+
+    >>> parent_union("余杭区总工会女职工委员会"), parent_union("桐庐县委")
+    ('余杭区总工会', None)
+    """
+    for ending in _body_endings():
+        if name.endswith(ending) and name[: -len(ending)].endswith("工会") and len(name) > len(ending) + 2:
+            return name[: -len(ending)]
+    return None
+
+
 def _comparison_key(name: str) -> str:
     """Spellings that differ only in these ways compare equal."""
     for long, short in _BODY_SYNONYMS:
@@ -161,16 +182,16 @@ def _extends(longer: str, shorter: str, a: str | None = None, b: str | None = No
     b = _comparison_key(shorter) if b is None else b
     if a == b:
         return False
-    # 大栅栏街道总工会 -> 西城区大栅栏街道总工会: leading places added
+    # 湖滨街道总工会 -> 上城区湖滨街道总工会: leading places added
     if a.endswith(b) and a[: len(a) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
         return True
-    # 门头沟工会 -> 门头沟区总工会; 赵全营工会 -> 赵全营镇总工会
+    # 萧山工会 -> 萧山区总工会; 瓶窑工会 -> 瓶窑镇总工会
     short = _SHORT_UNION.match(b)
     if short and not short.group(1).endswith(_PLACE_ENDINGS):
         for ending in _PLACE_ENDINGS:
             if a == short.group(1) + ending + "总工会":
                 return True
-    # 昌平区女工委 -> 昌平区总工会女工委
+    # 余杭区女工委 -> 余杭区总工会女工委
     body = _PLACE_BODY.match(b)
     if body and a == body.group(1) + "总工会" + body.group(2):
         return True

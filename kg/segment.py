@@ -8,7 +8,9 @@ A page is a run of paragraphs (lines). Articles start at
 * a column mark (``■ 栏目``) followed by headline lines and text;
 * the start of the page, when it opens with headline lines.
 
-Text before the first article (a feature's 导语) belongs to the first article.
+Before that, paragraphs the page layout cut are stitched back together
+(:func:`stitch_layout_cuts`). Text before the first article (a feature's 导语)
+belongs to the first article.
 The headline is the 主题: column marks, banners (…特别报道), jump lines
 ((上接第1版)) and 副题 (——…) are dropped; of the remaining lines the last
 without an internal space wins (a spaced line is a kicker or subtitle of
@@ -21,8 +23,12 @@ from dataclasses import dataclass
 
 from .document import Block
 from .normalise import normalise
+from .tokenize import default_segmenter
 
 _TERMINAL = "。!?！？…\"”’」』)"
+# a sentence ends on its stop, or on a quote or bracket closing after one (…。” / …!)) —
+# a headline may end on a closing quote without being a sentence (开展“冬送温暖”)
+_SENTENCE_STOP = re.compile(r"[。!?！？…]([\"”’」』)]*)$")
 _LEAD = re.compile(r"^(本报讯|本报消息|□?本报记者|记者\S{0,4}报道)")
 _HEADING = re.compile(r"^(#{1,6})\s*")
 _COLUMN = re.compile(r"^[■◆●▲★]")
@@ -73,7 +79,7 @@ def split_paragraphs(raw: str, norm: str, norm_to_raw: tuple[int, ...]) -> list[
         pos = end + 1
         if not line.strip():
             continue
-        raw_line = raw[norm_to_raw[start]:norm_to_raw[end - 1] + 1]
+        raw_line = raw[min(norm_to_raw[start:end]):max(norm_to_raw[start:end]) + 1]
         heading = _HEADING.match(line)
         level = len(heading.group(1)) if heading else 0
         paragraphs.append(Paragraph(start, end, line, raw_line, level))
@@ -82,7 +88,7 @@ def split_paragraphs(raw: str, norm: str, norm_to_raw: tuple[int, ...]) -> list[
 
 def _is_short(p: Paragraph) -> bool:
     text = _HEADING.sub("", p.norm).strip()
-    return (len(text) <= MAX_HEADLINE and not text.endswith(tuple(_TERMINAL))
+    return (len(text) <= MAX_HEADLINE and not _SENTENCE_STOP.search(text)
             and not _LEAD.match(text) and "," not in text[:-1])
 
 
@@ -132,14 +138,132 @@ def choose_headline(lines: list[Paragraph]) -> str | None:
     return (unspaced or candidates)[-1]
 
 
+_ENDS_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、,“‘(\"]$")
+MAX_NAV_LABEL = 8  # 经济技术开发区: a page's navigation label, not a paragraph
+MIN_CUT = 9
+# a line that ends on a connective, or a next line that starts on a particle,
+# goes on mid-sentence (…工资收入和 / 子女上学等…, …因心脏 / 及其他疾病…)
+_ENDS_ON_CONNECTIVE = re.compile(r"[和与及或的对向为把将在从由、,“‘(]$")
+_STARTS_BOUND = re.compile(r"^[的了及与和等并着地得之]")
+
+
+def continues(head: str, following: str) -> bool:
+    """Does ``following`` go on with the sentence ``head`` breaks off?
+
+    True when the break splits a word (安全风 / 险预防), or a connective or
+    particle stands at the break. A line that merely lacks its full stop
+    (…防疫物品 / 街道总工会相关负责人…) does not go on.
+
+    >>> continues("讲解了安全风", "险预防与应对"), continues("卫生防疫物品", "街道总工会相关负责人")
+    (True, False)
+    """
+    if _ENDS_ON_CONNECTIVE.search(head) or _STARTS_BOUND.match(following):
+        return True
+    left, right = head[-4:], following[:4]
+    pos = 0
+    for word in default_segmenter().words(left + right):
+        if pos < len(left) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
+
+
+def _is_cut(paragraphs: list[Paragraph], kinds: list[str], i: int) -> bool:
+    """Does paragraph ``i`` stop mid-sentence (no closing punctuation)?
+
+    Only text can be cut: a body line, or a short line that opens or follows
+    a section label (X区总工会: …); headlines, captions and labels are not.
+    """
+    text = paragraphs[i].norm.strip()
+    if len(text) < MIN_CUT or not _ENDS_MID_SENTENCE.search(text):
+        return False
+    return (kinds[i] in ("body", "lead") or bool(_SECTION.match(text))
+            or (i > 0 and kinds[i - 1] == "section"))
+
+
+def stitch_layout_cuts(paragraphs: list[Paragraph], kinds: list[str]) -> list[list[Paragraph]]:
+    """Group the page's lines into paragraphs as written, undoing layout cuts.
+
+    A paragraph that stops mid-sentence goes on in the next body line
+    (…工资收入和 / 子女上学等…). Where the next line starts a new section
+    (X区总工会:) the rest was set elsewhere on the page: such heads are paired,
+    in order, with the run of body lines that follows a navigation label
+    without a section label of their own (a continuation column), when the
+    counts agree; otherwise nothing moves.
+    RETURNS (list[list[Paragraph]]): the pieces of each paragraph, in reading order.
+    """
+    heads, joins = [], set()
+    for i, p in enumerate(paragraphs):
+        if not _is_cut(paragraphs, kinds, i):
+            continue
+        nxt = i + 1
+        if (nxt < len(paragraphs) and kinds[nxt] == "body"
+                and not _SECTION.match(paragraphs[nxt].norm)):
+            if continues(p.norm.strip(), paragraphs[nxt].norm.strip()):
+                joins.add(i)
+            continue
+        heads.append(i)
+    fragments: list[int] = []
+    in_run = False
+    for i, kind in enumerate(kinds):
+        text = paragraphs[i].norm.strip()
+        if kind == "body" and not _SECTION.match(text) and i not in heads:
+            previous = kinds[i - 1] if i else None
+            nav = previous == "noise" or (previous == "short" and len(paragraphs[i - 1].norm.strip()) <= MAX_NAV_LABEL)
+            if nav or in_run:
+                fragments.append(i)
+                in_run = True
+        else:
+            in_run = False
+    moved = dict(zip(heads, fragments)) if heads and len(heads) == len(fragments) else {}
+    groups: list[list[Paragraph]] = []
+    joined_to_previous = False
+    for i, p in enumerate(paragraphs):
+        if i in moved.values():
+            continue
+        if joined_to_previous:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+        if i in moved:
+            groups[-1].append(paragraphs[moved[i]])
+        joined_to_previous = i in joins and i + 1 not in moved.values()
+    return groups
+
+
+def _stitched_view(norm: str, norm_to_raw: tuple[int, ...],
+                   groups: list[list[Paragraph]]) -> tuple[str, tuple[int, ...]]:
+    """The page's view with each group on one line, and its map to the raw text.
+
+    Groups are separated by a blank line, mapped to the raw character just
+    after the group before it.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for group in groups:
+        if chars:
+            chars.append("\n\n")
+            offsets.extend([offsets[-1] + 1] * 2)
+        for piece in group:
+            chars.append(norm[piece.start:piece.end])
+            offsets.extend(norm_to_raw[piece.start:piece.end])
+    offsets.append(norm_to_raw[-1])
+    return "".join(chars), tuple(offsets)
+
+
 def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
     """Split a page into articles.
 
     raw (str): the page text as read.
-    RETURNS (tuple): the page's normalised view, its offset map, and the articles.
+    RETURNS (tuple): the page's view (normalised, layout cuts stitched), its
+        offset map to the raw text, and the articles.
     """
     norm, norm_to_raw = normalise(raw)
     paragraphs = split_paragraphs(raw, norm, norm_to_raw)
+    groups = stitch_layout_cuts(paragraphs, [classify(p) for p in paragraphs])
+    if any(len(g) > 1 for g in groups):
+        norm, norm_to_raw = _stitched_view(norm, norm_to_raw, groups)
+        paragraphs = split_paragraphs(raw, norm, norm_to_raw)
     kinds = [classify(p) for p in paragraphs]
     starts: dict[int, int] = {}  # paragraph index where an article starts -> index of its lead
 

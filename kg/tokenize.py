@@ -43,6 +43,18 @@ class Token(NamedTuple):
     tag: str
 
 
+def token_index(tokens, pos: int) -> int:
+    """Index of the token that contains offset ``pos`` (binary search over tokens in order)."""
+    lo, hi = 0, len(tokens) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if tokens[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 class Segmenter:
     """A private jieba tokenizer with unionkg's user dictionary loaded."""
 

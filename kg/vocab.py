@@ -45,6 +45,7 @@ class UKG(DefinedNamespace):
     amount: URIRef
     amountText: URIRef
     approximate: URIRef
+    partOf: URIRef  # an allocation that itemises a total reported beside it
     date: URIRef
 
     # provenance detail

@@ -19,6 +19,7 @@ from .condolences import find_condolences
 from .groups import find_groups
 from .orgs import find_organisations
 from .persons import find_persons
+from .places import find_places
 from .positions import find_positions
 
 
@@ -41,11 +42,13 @@ class Extractor:
 
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("organisations.v1", find_organisations, "mentions", ("tokens",), ("union", "org")),
+    Extractor("places.v1", find_places, "mentions", ("union", "org"), ("place",)),
     Extractor("persons.v1", find_persons, "mentions", (), ("person",)),
     Extractor("groups.v1", find_groups, "mentions", (), ("group",)),
     Extractor("bylines.v1", find_bylines, "facts", ("person",), ("byline",)),
     Extractor("positions.v1", find_positions, "facts", ("person", "union", "org"), ("position",)),
-    Extractor("condolences.v1", find_condolences, "facts", ("person", "union", "org", "group"), ("condolence",)),
+    Extractor("condolences.v1", find_condolences, "facts", ("person", "union", "org", "place", "group"),
+              ("condolence",)),
     Extractor("allocations.v1", find_allocations, "facts", ("person", "union", "org"), ("allocation",)),
 )
 

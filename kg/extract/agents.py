@@ -10,22 +10,33 @@ union the paragraph is about (the last one named before, in the same paragraph).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import Document, Mention
+from .text import LIST_JOINER
 
-_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托)$")
+_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托|把|将)$")
+# an organisation after one of these in its clause is the act's object, not its subject
+# (区总工会…慰问了区医院、区中医院…)
+_ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
 _LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
 _TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
 
 
 def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    governed_before = False
     for mention in doc.mentions_of("union", "org"):
         if not (start <= mention.start and mention.end <= stop):
             continue
         before = doc.norm[max(start, mention.start - 4):mention.start]
         after = doc.norm[mention.end:mention.end + 6]
-        if _GOVERNED.search(before) or _TITLE_AFTER.match(after):
+        # 把区委、区政府…的关爱送给: a list continues what governs its first item
+        governed = bool(_GOVERNED.search(before)) or (governed_before and bool(LIST_JOINER.search(before)))
+        governed_before = governed
+        if governed or _TITLE_AFTER.match(after):
+            continue
+        if _ACT_BEFORE.search(doc.norm, clause_start(doc.norm, mention.start, start), mention.start):
             continue
         out.append(mention)
     return out
@@ -56,7 +67,10 @@ def block_kind(doc: Document, pos: int) -> str:
 def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
     """The agents of an act at offset ``act`` in ``sentence``."""
     start = sentence[0]
-    persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act]
+    credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
+    # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
+    persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act
+               and (m.start, m.end) not in credited]
     if persons:
         leaders = [m for m in doc.mentions_of("union", "org")
                    if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]
@@ -66,9 +80,20 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         return tuple(persons + leaders + co_actors)
     subjects = _subject_orgs(doc, start, act)
     if subjects:
-        # the subject of the clause nearest the act (延庆区总工会女工委…，区总工会筹措资金…慰问)
+        # the subject of the clause nearest the act (临安区总工会女工委…，区总工会筹措资金…慰问)
         nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
         return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
     para_start, _ = paragraph_of(doc, act)
-    unions = [m for m in doc.mentions_of("union") if para_start <= m.start and m.end <= act]
-    return (unions[-1],) if unions else ()
+    unions = [m for m in doc.mentions_of("union") if m.end <= act]
+    in_paragraph = [m for m in unions if m.start >= para_start]
+    if in_paragraph:
+        return (in_paragraph[-1],)
+    # a paragraph that names no union goes on about the union the article is about,
+    # when one dominates it (a feature on 某区总工会's work), not in a round-up of many
+    counts = Counter(m.name for m in unions)
+    if not counts:
+        return ()
+    name, count = counts.most_common(1)[0]
+    if count * 3 < len(unions) * 2:
+        return ()
+    return (next(m for m in reversed(unions) if m.name == name),)

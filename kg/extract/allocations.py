@@ -9,7 +9,9 @@ are skipped. The agent is the organisation the sentence is about; for
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from decimal import Decimal
 
 from ..document import Document, Fact
 from .agents import agents_before, block_kind
@@ -18,10 +20,26 @@ from .text import clauses, sentences
 
 _VERB = re.compile(r"拨付|下拨|划拨|投入|筹措|筹集|设立|发放|送去|送上|给予|申请|援助|资助|安排|拨出|落实")
 _FUNDS = re.compile(r"^(的)?(慰问金|专项资金|资金|救助金|补助金|经费|应急款|慰问资金|帮扶资金)")
-_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款")
+_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款|"
+                             r"每人|每户|每名|人均|户均|最高|标准")  # a per-head rate is no sum handed out
 _RANGE = re.compile(r"^(到|至|-|~|—)")
 _HEADLINE_KINDS = ("headline", "kicker", "subtitle", "banner", "column")
 _REQUEST = re.compile(r"向([^,。]{2,20}?)申请")
+_FOR = re.compile(r"(向|为|给|对)")
+# a clause that starts another act ends what the money is for (…发放慰问金15.6万元，并为女职工送去物资)
+_NEXT_ACT = re.compile(r"[,;](并|同时|还|另外|此外|另)")
+
+
+def _recipients(doc: Document, clause_start: int, act: int, sentence_end: int) -> tuple:
+    """The groups the money is for: governed before the amount in its clause
+    (向全县环卫工人发放…), or named after it until another act begins."""
+    stop = _NEXT_ACT.search(doc.norm, act, sentence_end)
+    end = stop.start() if stop else sentence_end
+    governor = None
+    for governor in _FOR.finditer(doc.norm, clause_start, act):
+        pass
+    start = governor.end() if governor else act
+    return tuple(m for m in doc.mentions_of("group") if start <= m.start and m.end <= end)
 
 
 def find_allocations(doc: Document) -> tuple[Fact, ...]:
@@ -58,9 +76,43 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 agents = tuple(orgs[:1])
             if not agents:
                 continue
-            # recipients: the groups the sentence says the money is for (after the amount)
-            recipients = tuple(m for m in doc.mentions_of("group") if act <= m.start < s_end)
+            recipients = _recipients(doc, s_start + clause[0], act, s_end)
             facts.append(Fact("allocation", s_start, s_end, agents=agents, recipients=recipients,
                               amount=amount.value,
                               amount_text=amount.text, approximate=amount.approximate))
-    return tuple(facts)
+    return link_itemised_totals(doc, facts)
+
+
+APPROXIMATE_SHARE = Decimal("0.1")
+_TOTAL = re.compile(r"(先后|共|共计|累计|总计|合计|总共)[^,。;]{0,8}$")
+
+
+def link_itemised_totals(doc: Document, facts: list[Fact]) -> tuple[Fact, ...]:
+    """Mark allocations that itemise a total reported just before them.
+
+    某县总工会先后投入72.03万元… 投入32.2万元… 投入22.8万元…: when the amounts
+    that follow a total, from the same agent, add up to it (exactly, or within
+    a tenth for an approximate total), they are its parts (``part_of``), so a
+    sum over allocations counts the money once. A total says so (先后, 共, 累计 …).
+    """
+    out = list(facts)
+    for i, total in enumerate(out):
+        sentence = doc.norm[total.start:total.end]
+        head = sentence[:sentence.find(total.amount_text)]
+        if total.part_of is not None or not _TOTAL.search(head):
+            continue
+        running = Decimal(0)
+        for j in range(i + 1, len(out)):
+            part = out[j]
+            if part.agents[0].name != total.agents[0].name or part.part_of is not None:
+                break
+            running += part.amount
+            close = (running == total.amount if not total.approximate
+                     else abs(running - total.amount) <= total.amount * APPROXIMATE_SHARE)
+            if close and j > i + 1:
+                for k in range(i + 1, j + 1):
+                    out[k] = dataclasses.replace(out[k], part_of=total)
+                break
+            if running > total.amount:
+                break
+    return tuple(out)

@@ -1,7 +1,7 @@
 """Bylines: 本报讯（记者 甲 通讯员 乙） and photo credits (本报记者 丙 摄).
 
 Bylines are read from the raw text, where the spaces between names survive
-(the normalised view glues 记者崔欣通讯员宋雅欣 together).
+(the normalised view glues 记者周颖通讯员郑晓雯 together).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _byline_region(doc: Document, block: Block) -> str | None:
 
 
 def _names(segment: str) -> list[str]:
-    """Names in a run of space-separated words (陈 波 -> 陈波)."""
+    """Names in a run of space-separated words (林 涛 -> 林涛)."""
     pieces = [p for p in re.split(r"\s+", _CREDIT_END.sub(" ", segment)) if p]
     names, pending = [], ""
     for piece in pieces:

@@ -1,10 +1,22 @@
 """慰问: who visits, consoles or delivers care to whom.
 
-An act is 慰问/看望/走访 or handing something over (送去, 送上, 送给, 送达,
-戴上, 致以…问候, 开展…慰问活动). Its recipients are the groups, persons and
-organisations it is directed at: the object after the act, or the phrase
-governed by 对/为/向/给/面向/来到 before it. An epidemic word qualifying the
-recipients (抗疫, 防疫, 疫情, 防控, 隔离, 流调) adds 防疫一线人员.
+An act is 慰问/看望/走访, a delegation's visit (一行来到), or handing something
+over (送去, 送上, 送给, 送达, 戴上, 发放, 为…购买, 给予慰问金, 致以…问候).
+Its recipients stand in the act's *zone*: the object after the act, or the
+phrase governed by 对/为/向/给/面向/来到 before it in its clause (or opening
+the sentence: 面向X，某工会提供…), plus an appositive clause that lists them
+(…，包括公安分局、环卫中心等). Where the zone names none:
+
+* a pronoun (为她们送去, 为他们送去) points back to the groups named before the
+  act in the sentence, as do money and goods handed over with no object
+  (了解困难职工所需，给予慰问金);
+* otherwise the groups named after the act's clause in the sentence
+  (慰问帮扶，增强对女职工关爱).
+
+此次慰问/本次慰问 goes on about the visit before it: its agents are that visit's.
+
+An epidemic word qualifying the recipients (抗疫, 防疫, 疫情, 防控, 隔离, 流调)
+adds 防疫一线人员, also to staff named by no group word (流调、溯源专班人员).
 """
 from __future__ import annotations
 
@@ -12,33 +24,56 @@ import re
 
 from ..document import Document, Fact, Mention
 from .agents import agents_before
-from .text import clauses, sentences
+from .text import LIST_JOINER, clauses, sentences
 
 _ACT = re.compile(
     r"走访慰问|慰问(?!金|品|信|团|方案|物资|资金|演出)|看望|送去|送上|送给|送达|送至|送到|戴上|"
+    r"(?<=一行)(来到|前往|走进|深入|赴)|发放|购买|给予(?=[^,。;]{0,6}(慰问|补助|救助))|"
     r"致以[^,。;]{0,12}(问候|祝福|敬意)|提供")
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖)")
+_VISIT = re.compile(r"来到|前往|走进|深入|赴")
+_OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
+_APPOSITION = re.compile(r"^(包括|其中|含|涵盖)")
+_PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
+_HANDING_OVER = re.compile(r"给予|发放")
+_SAME_VISIT = re.compile(r"(此次|本次|这次|该次)$")
 _EPIDEMIC = re.compile(r"抗疫|防疫|疫情|防控|隔离|流调")
+_STAFF = re.compile(r"(专班人员|工作人员|人员|干部职工)$")
 FRONTLINE = "防疫一线人员"
-# an organisation is a recipient only as the direct object of the act (来到X, 送达X、Y,
-# 对该区X, 为X送去), not as a possessor (把区委…的关爱送给) or a co-actor (会同X)
-_ORG_OBJECT = re.compile(r"(来到|到|前往|赴|送达|送至|对|为|慰问|看望|走访|、|和|及)(该|本)?$")
+# an organisation or place is a recipient only as the act's direct object (来到X,
+# 送达X、Y, 对该区X, 为X送去), not as a possessor (把区委…的关爱送给) or a
+# co-actor (会同X); 、/和/及 continue a list of such objects only
+_ORG_OBJECT = re.compile(r"(来到|到|前往|赴|送达|送至|对|为|慰问|看望|走访|走进|深入)(该|本)?$")
 
 
-def _recipient_zone(doc: Document, sentence: tuple[int, int], act: re.Match) -> tuple[int, int]:
-    """The span where an act's recipients stand (see module doc)."""
+def _clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` containing offset ``pos`` (document offsets)."""
+    for start, end in clauses(text[sentence[0]:sentence[1]]):
+        if start + sentence[0] <= pos < end + sentence[0]:
+            return start + sentence[0], end + sentence[0]
+    return sentence
+
+
+def _recipient_zone(doc: Document, sentence: tuple[int, int], act_start: int) -> tuple[int, int]:
+    """Where an act's recipients stand (see module doc)."""
     text = doc.norm
-    clause_end = next((e for s, e in clauses(text[sentence[0]:sentence[1]])
-                       if s + sentence[0] <= act.start() < e + sentence[0]), sentence[1] - sentence[0])
-    end = sentence[0] + clause_end
-    zone_start = act.start()
-    head = text[sentence[0]:act.start()]
-    governor = None
-    for match in _GOVERNOR.finditer(head):
-        governor = match
-    if governor is not None:
-        zone_start = sentence[0] + governor.end()
-    return zone_start, end
+    clause_start, end = _clause_of(text, sentence, act_start)
+    # an appositive clause after the act lists the recipients too
+    rest = _clause_of(text, sentence, end + 1) if end + 1 < sentence[1] else None
+    if rest and _APPOSITION.match(text[rest[0]:rest[1]]):
+        end = rest[1]
+    governors = list(_GOVERNOR.finditer(text, clause_start, act_start))
+    if governors:
+        return governors[-1].end(), end
+    if clause_start > sentence[0]:  # 前往区卫健委，送去…: the place visited, a clause before
+        previous = _clause_of(text, sentence, clause_start - 2)
+        visits = list(_VISIT.finditer(text, previous[0], previous[1]))
+        if visits:
+            return visits[-1].end(), end
+    opening = _OPENING_GOVERNOR.match(text, sentence[0], act_start)
+    if opening and sentence[0] < clause_start:  # 面向X，某工会提供…
+        return opening.end(), end
+    return act_start, end
 
 
 def _with_frontline(doc: Document, group: Mention, zone_start: int) -> Mention:
@@ -49,42 +84,74 @@ def _with_frontline(doc: Document, group: Mention, zone_start: int) -> Mention:
     return Mention(group.kind, group.start, group.end, group.text, group.name, concepts)
 
 
+def _frontline_staff(doc: Document, zone: tuple[int, int]) -> tuple[Mention, ...]:
+    """Staff qualified by an epidemic word but named by no group (流调、溯源专班人员)."""
+    text = doc.norm[zone[0]:zone[1]]
+    staff = _STAFF.search(text)
+    if staff is None or not _EPIDEMIC.search(text[:staff.start()]):
+        return ()
+    start, end = zone[0] + staff.start(), zone[0] + staff.end()
+    return (Mention("group", start, end, doc.norm[start:end], FRONTLINE, (FRONTLINE,)),)
+
+
+def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> list[Mention]:
+    """The groups, persons, organisations and places in the zone that receive the act."""
+    found: list[Mention] = []
+    for mention in doc.mentions:
+        if not (zone[0] <= mention.start and mention.end <= zone[1]) or mention.name in agent_names:
+            continue
+        if mention.kind == "group":
+            found.append(_with_frontline(doc, mention, zone[0]))
+        elif mention.kind == "person":
+            found.append(mention)
+        elif mention.kind in ("union", "org", "place"):
+            before = doc.norm[max(zone[0], mention.start - 3):mention.start]
+            listed = (LIST_JOINER.search(before) and found and found[-1].kind in ("union", "org", "place"))
+            # 慰问对口联络社区幸福东区: the first thing named after the act is its object
+            first = not found and not _groups_between(doc, zone[0], mention.start)
+            if first or _ORG_OBJECT.search(before) or listed:
+                found.append(mention)
+    return found
+
+
+def _groups_between(doc: Document, start: int, end: int) -> list[Mention]:
+    return [m for m in doc.mentions_of("group") if start <= m.start and m.end <= end]
+
+
 def find_condolences(doc: Document) -> tuple[Fact, ...]:
     """Condolence facts, one per act with both agents and recipients."""
-    facts = []
-    for s_start, s_end in sentences(doc.norm):
-        sentence_text = doc.norm[s_start:s_end]
-        for act in _ACT.finditer(sentence_text):
-            absolute = re.Match
-            act_start = s_start + act.start()
-            zone = _recipient_zone(doc, (s_start, s_end), _Shift(act, s_start))
-            agents = agents_before(doc, (s_start, s_end), min(act_start, zone[0]))
-            agent_names = {a.name for a in agents}
-            recipients = []
-            for mention in doc.mentions:
-                if not (zone[0] <= mention.start and mention.end <= zone[1]):
-                    continue
-                if mention.kind == "group":
-                    recipients.append(_with_frontline(doc, mention, zone[0]))
-                elif mention.kind == "person" and mention.name not in agent_names:
-                    recipients.append(mention)
-                elif mention.kind in ("union", "org") and mention.name not in agent_names \
-                        and _ORG_OBJECT.search(doc.norm[max(0, mention.start - 3):mention.start]):
-                    recipients.append(mention)
-            if agents and recipients:
+    facts: list[Fact] = []
+    for sentence in sentences(doc.norm):
+        s_start, s_end = sentence
+        for act in _ACT.finditer(doc.norm, s_start, s_end):
+            zone = _recipient_zone(doc, sentence, act.start())
+            if _SAME_VISIT.search(doc.norm, s_start, act.start()):
+                agents = facts[-1].agents if facts else ()
+            else:
+                agents = agents_before(doc, sentence, min(act.start(), zone[0]))
+            if not agents:
+                continue
+            recipients = (_objects(doc, zone, {a.name for a in agents})
+                          or list(_frontline_staff(doc, zone)))
+            if not recipients:
+                recipients = _implicit_recipients(doc, sentence, act, zone, agents)
+            if not recipients:
+                continue
+            previous = facts[-1] if facts else None
+            if previous and previous.start == s_start and previous.agents == tuple(agents):
+                # 走访慰问…，为他们送去…: one visit, however many verbs tell it
+                merged = previous.recipients + tuple(r for r in recipients if r not in previous.recipients)
+                facts[-1] = Fact("condolence", s_start, s_end, agents=previous.agents, recipients=merged)
+            else:
                 facts.append(Fact("condolence", s_start, s_end, agents=tuple(agents),
                                   recipients=tuple(recipients)))
     return tuple(facts)
 
 
-class _Shift:
-    """A match shifted into document offsets."""
-
-    def __init__(self, match: re.Match, offset: int):
-        self._match, self._offset = match, offset
-
-    def start(self) -> int:
-        return self._match.start() + self._offset
-
-    def end(self) -> int:
-        return self._match.end() + self._offset
+def _implicit_recipients(doc: Document, sentence: tuple[int, int], act: re.Match,
+                         zone: tuple[int, int], agents: tuple[Mention, ...]) -> list[Mention]:
+    """Recipients the act's zone does not name (see module doc)."""
+    if _PRONOUN.search(doc.norm, zone[0], zone[1]) or _HANDING_OVER.match(act.group(0)):
+        after_agents = max([a.end for a in agents if a.start >= sentence[0]], default=sentence[0])
+        return _groups_between(doc, after_agents, act.start())
+    return _groups_between(doc, zone[1], sentence[1])

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Document, Mention
 from ..lexicon import alternation, table, words
 from ..settings import Settings
+from ..tokenize import token_index
 from .text import sentence_at
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
@@ -55,8 +56,8 @@ _PLACE_RE_CACHE: dict[str, re.Pattern] = {}
 def leading_places(name: str) -> list[tuple[str, str]]:
     """The places a name starts with, outermost first, as (place, level).
 
-    >>> leading_places("西城区大栅栏街道总工会")
-    [('西城区', 'district'), ('西城区大栅栏街道', 'town')]
+    >>> leading_places("上城区湖滨街道总工会")
+    [('上城区', 'district'), ('上城区湖滨街道', 'town')]
     >>> leading_places("北京市财政局")
     [('北京市', 'city')]
     """
@@ -141,18 +142,6 @@ _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".sp
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
 
 
-def _token_index(tokens, pos: int) -> int:
-    """Index of the token that contains offset ``pos`` (binary search)."""
-    lo, hi = 0, len(tokens) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if tokens[mid].start <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     """Where a name ending at ``start`` begins, reading leftwards word by word.
 
@@ -162,7 +151,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     stops, _ = _stops()
     if not tokens or start <= floor:
         return start, False
-    i = _token_index(tokens, start - 1) if start > 0 else 0
+    i = token_index(tokens, start - 1) if start > 0 else 0
     pos = start
     proper = False
     while i >= 0 and pos > floor:
@@ -175,7 +164,9 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         if start - max(token.start, floor) > MAX_PREFIX:
             break
         pos = max(token.start, floor)
-        if token.tag in _PROPER_TAGS or any(token.text.endswith(e) for e, _ in _place_levels()):
+        place_like = token.text not in _GENERIC_PLACES and any(
+            token.text.endswith(e) for e, _ in _place_levels())  # 社区 is no place name
+        if token.tag in _PROPER_TAGS or place_like:
             proper = True
         i -= 1
     # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
@@ -184,6 +175,9 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
                 and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops or text[max(pos, k - 3):k] in stops)]
     if stops_in:
         pos = stops_in[0]
+    # 该集团工会: the demonstrative belongs to the name (resolved against the text before)
+    if 0 <= i < len(tokens) and tokens[i].text in ("该", "本") and tokens[i].end == pos and tokens[i].start >= floor:
+        pos = tokens[i].start
     # 该区疫情防控指挥部: the demonstrative place word belongs to the name (resolved later)
     if text[max(0, pos - 2):pos] in _DEMONSTRATIVE_PLACES and pos - 2 >= floor:
         pos -= 2
@@ -221,9 +215,16 @@ def _is_collective(prefix: str) -> bool:
     return not rest
 
 
-def apply_place_alias(name: str) -> str:
-    """Rewrite a fixed place alias at the start of a name (经开区总工会 -> 北京经济技术开发区总工会)."""
+def apply_place_alias(name: str, home_city: str = "北京") -> str:
+    """Rewrite a fixed place alias at the start of a name.
+
+    ``{city}`` in the alias table is the paper's home city:
+
+    >>> apply_place_alias("经开区总工会"), apply_place_alias("经开区总工会", "杭州")
+    ('北京经济技术开发区总工会', '杭州经济技术开发区总工会')
+    """
     for alias, (canonical, kind) in sorted(_aliases().items(), key=lambda a: -len(a[0])):
+        canonical = canonical.replace("{city}", home_city)
         if kind == "place" and name.startswith(alias) and not name.startswith(canonical):
             return canonical + name[len(alias):]
         if kind != "place" and name == alias:
@@ -236,7 +237,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
 
     doc (Document): the article (with tokens).
     RETURNS (tuple[Mention, ...]): kind "union" or "org"; ``name`` is the
-        resolved name (区总工会 -> 大兴区总工会); unresolvable mentions are dropped.
+        resolved name (区总工会 -> 桐庐县总工会); unresolvable mentions are dropped.
     """
     text = doc.norm
     pattern, kinds = _suffixes()
@@ -252,7 +253,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         surface = text[start:match.end()]
         prefix = surface[: len(surface) - len(suffix)]
         previous = mentions[-1] if mentions else None
-        if previous is not None and previous.end == start:
+        # 市委|市政府 are two bodies of one formula, not one name
+        if previous is not None and previous.end == start and not _CONTEXT_PREFIX.match(surface):
             # 北京建工集团|工会, 北京市总工会|经审会, 区委|组织部: one longer name
             mentions.pop()
             name = previous.name + surface
@@ -260,18 +262,29 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             mentions.append(Mention(new_kind, previous.start, match.end(), text[previous.start:match.end()], name))
             taken_until = match.end()
             continue
+        # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
+        counted = re.search(r"[个余多几]$", prefix) or (len(suffix) == 1 and re.search(r"[0-9]$", prefix))
+        if prefix and (counted or not re.search(r"[\u4e00-\u9fffA-Za-z]", prefix)):
+            continue
         if prefix and _is_collective(prefix):
             continue
-        name = apply_place_alias(surface)
+        name = apply_place_alias(surface, doc.home_city)
         anaphor = re.match(r"^(该|本)(.+)$", prefix)
         if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
-            # 该集团工会 -> the 集团 named before it
-            referent = next((m for m in reversed(mentions) if m.name.endswith(anaphor.group(2))), None)
+            # 该集团工会 -> the 集团 named before it, alone or inside a longer name
+            # (北京某某集团工会 … 该集团工会女职工委员会)
+            noun = anaphor.group(2)
+            referent = next((m for m in reversed(mentions) if noun in m.name), None)
             if referent is None:
                 continue
-            name = referent.name + suffix
-        elif kind == "body" and not prefix:
-            owner = next((m for m in reversed(mentions) if m.kind == "union"), None)
+            name = referent.name[:referent.name.rindex(noun) + len(noun)] + suffix
+        elif kind in ("body", "dept") and not prefix:
+            # 区总工会…女工委主任: the union's body; 市委常委、统战部部长: the committee's
+            # department (a fused title, 宣传部长, names no department)
+            if kind == "dept" and text.startswith("长", match.end()):
+                continue
+            owner = next((m for m in reversed(mentions)
+                          if (m.kind == "union" if kind == "body" else m.name.endswith("委"))), None)
             if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
                 continue
             name = owner.name + suffix
@@ -295,7 +308,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             if resolved == name:
                 # 大兴|区委: the prefix and the ending's own 区 form a place name
                 place_made = len(prefix) >= 2 and suffix[0] in "区县市"
-                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name) == name:
+                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name, doc.home_city) == name:
                     continue  # a generic noun phrase (疫情工会, 社区物业公司)
                 context.see(start, name)
             name = resolved

@@ -38,12 +38,12 @@ def _ends_name(rest: str) -> bool:
 def read_name(text: str, pos: int) -> str | None:
     """The person name that starts at ``pos``, or None.
 
-    >>> read_name("主席赵秦岭带队前往", 2)
-    '赵秦岭'
-    >>> read_name("主席陈波表示", 2)
-    '陈波'
-    >>> read_name("主任王寅(左二)", 2)
-    '王寅'
+    >>> read_name("主席钱立新带队前往", 2)
+    '钱立新'
+    >>> read_name("主席林涛表示", 2)
+    '林涛'
+    >>> read_name("主任吴迪(左二)", 2)
+    '吴迪'
     >>> read_name("主席团会议", 2) is None
     True
     """
@@ -64,7 +64,7 @@ def read_name(text: str, pos: int) -> str | None:
     return None
 
 
-COMMON_WORD_FREQ = 200  # 关爱 254, 尤其 7135; surnames+given names like 关平 stay below
+COMMON_WORD_FREQ = 200  # 关爱 254, 尤其 7135; surnames+given names like 孙平 stay below
 
 
 def _is_common_word(name: str) -> bool:

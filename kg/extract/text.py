@@ -6,6 +6,8 @@ import re
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CLAUSE_END = re.compile(r"[。!?;\n,:]+")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# what joins the items of a list (区委、区政府; 医护人员和环卫工人)
+LIST_JOINER = re.compile(r"(、|和|及|以及)$")
 
 
 def spans(text: str, pattern: re.Pattern = _SENTENCE_END) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ def test_store_build_query_export(tmp_path, capsys):
 
     capsys.readouterr()
     assert main(["stats", "--store", store]) == 0
-    assert "unions  26" in capsys.readouterr().out
+    assert "unions  27" in capsys.readouterr().out
 
 
 def test_missing_store_is_a_clear_error(tmp_path, capsys):

@@ -73,3 +73,38 @@ def test_not_allocations(extracted, text):
 def test_amount_parser():
     assert parse_amount("72.03万元").value == Decimal("720300")
     assert [a.approximate for a in find_amounts("近30万元，81万余元，15万元")] == [True, True, False]
+
+
+def test_allocation_recipients_are_what_the_money_is_for(extracted):
+    doc = extracted("平舆县总工会向全县600名环卫工人发放慰问金15.6万元，并为女职工送去防疫物资。")
+    (fact,) = facts(doc, "allocation")
+    assert {c for r in fact.recipients for c in r.concepts} == {"环卫工人"}
+
+
+def test_itemised_parts_of_a_total_are_linked_to_it(extracted):
+    doc = extracted("长兴县总工会先后投入30.5万元慰问女职工。投入20万元慰问医务人员。投入10万元慰问环卫工人。"
+                    "投入5000元慰问困难职工。")
+    total, *parts = facts(doc, "allocation")
+    assert total.part_of is None and all(p.part_of == total for p in parts)
+
+
+def test_amounts_that_merely_follow_each_other_are_not_parts(extracted):
+    doc = extracted("长兴县总工会投入10万元慰问女职工。投入5万元慰问医务人员。投入5万元慰问环卫工人。")
+    assert all(f.part_of is None for f in facts(doc, "allocation"))
+
+
+def test_a_department_spelled_out_after_its_committee_holds_the_title(extracted):
+    doc = extracted("郑州市委常委、统战部部长刘新民出席。")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    assert got == {("刘新民", "常委", "郑州市委"), ("刘新民", "部长", "郑州市委统战部")}
+
+
+def test_a_fused_title_names_no_department(extracted):
+    doc = extracted("长兴县委常委、宣传部长吴明出席。")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    assert ("吴明", "宣传部长", "长兴县委") in got
+
+
+def test_a_per_head_rate_is_no_allocation(extracted):
+    doc = extracted("郑州市总工会共筹集助学资金860万元，资助大学新生2150名，每人资助4000元。")
+    assert [f.amount for f in facts(doc, "allocation")] == [Decimal("8600000")]

@@ -10,8 +10,8 @@ from conftest import GOLD, ROOT
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 # the figures reached; raise them when the extractors improve, never lower them
-FLOOR = {"overall": 0.92, "articles": 0.99, "unions": 0.97, "organizations": 0.90, "persons": 0.99,
-         "positions": 0.99, "bylines": 0.99, "condolences": 0.77, "allocations": 0.77}
+FLOOR = {"overall": 0.99, "articles": 0.99, "unions": 0.99, "organizations": 0.99, "persons": 0.99,
+         "positions": 0.99, "bylines": 0.99, "condolences": 0.96, "allocations": 0.99}
 
 
 @pytest.fixture(scope="module")

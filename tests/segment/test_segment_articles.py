@@ -35,3 +35,9 @@ def test_feature_lead_before_headline_joins_the_article():
     assert len(articles) == 1
     assert articles[0].headline == "工会温暖 为你而来"
     assert "byline" in articles[0].kinds
+
+
+def test_a_headline_may_end_on_a_closing_quote():
+    page = "长兴县总工会投入120万元开展“冬送温暖”\n\n本报讯(记者 吴敏)近日，长兴县总工会走访慰问困难职工。\n"
+    _, _, articles = segment_page(page)
+    assert [a.headline for a in articles] == ["长兴县总工会投入120万元开展“冬送温暖”"]
