@@ -191,9 +191,11 @@ class GraphStore:
     def export(self, fmt: str, stream: BinaryIO, *, rdflib_limit: int = RDFLIB_EXPORT_LIMIT) -> None:
         """Write the graph in ``fmt`` (a key of :data:`STORE_FORMATS`) to a binary stream.
 
-        Turtle and N-Triples of a store of at most ``rdflib_limit`` triples are
-        rdflib's (as :func:`kg.export.export` writes them); larger stores stream
-        through Oxigraph in store order, deterministic for the same content.
+        Turtle, N-Triples and GraphML of a store of at most ``rdflib_limit``
+        triples are written as :func:`kg.export.export` writes them (byte for
+        byte as ``kg.build``); larger stores stream, in store order
+        (deterministic for the same content): Turtle and N-Triples through
+        Oxigraph, GraphML through :mod:`kg.graphml`.
         N-Quads keep the named graphs (a page per graph), for loading into a
         SPARQL server.
         """
@@ -204,8 +206,11 @@ class GraphStore:
             raise ValueError(f"unknown export format; choose from {sorted(STORE_FORMATS)}")
         if fmt == "nquads":
             self.store.dump(stream, ox.RdfFormat.N_QUADS)
+        elif fmt == "graphml" and len(self.store) <= rdflib_limit:
+            export(self, "graphml", stream)  # networkx, as kg.build() writes it; SPARQL on Oxigraph
         elif fmt == "graphml":
-            export(self, "graphml", stream)  # the network's SPARQL runs on Oxigraph
+            from .graphml import write_graphml_stream
+            write_graphml_stream(self.query, stream)
         elif len(self.store) <= rdflib_limit:
             export(self.to_rdflib(), fmt, stream)
         elif fmt == "turtle":

@@ -53,6 +53,7 @@ def _aliases() -> dict[str, tuple[str, str]]:
 _PLACE_RE_CACHE: dict[str, re.Pattern] = {}
 
 
+@lru_cache(maxsize=1 << 16)  # pure in the name; names recur across articles (speed, issue 4)
 def leading_places(name: str) -> list[tuple[str, str]]:
     """The places a name starts with, outermost first, as (place, level).
 
@@ -201,6 +202,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)  # pure in the prefix (speed, issue 4)
 def _is_collective(prefix: str) -> bool:
     collectives = words("union_collectives.txt")
     rest = prefix

@@ -100,3 +100,15 @@ def test_store_answers_sparql(full_store):
     rows = GraphStore(full_store, read_only=True).query(
         'SELECT ?u WHERE { ?u a ukg:Union ; rdfs:label "大兴区总工会"@zh }')
     assert len(rows) == 1
+
+
+def test_streamed_graphml_is_the_same_network(full_store, sample_graph, tmp_path):
+    import networkx as nx
+    buffer = io.BytesIO()
+    GraphStore(full_store, read_only=True).export("graphml", buffer, rdflib_limit=0)
+    (tmp_path / "streamed.graphml").write_bytes(buffer.getvalue())
+    streamed = nx.read_graphml(tmp_path / "streamed.graphml")
+    reference = nx.read_graphml(sample_graph.export("graphml", tmp_path / "reference.graphml"))
+    assert dict(streamed.nodes(data=True)) == dict(reference.nodes(data=True))
+    edges = lambda g: sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))
+    assert edges(streamed) == edges(reference)
