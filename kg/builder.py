@@ -34,7 +34,7 @@ from .read import ReadProblem, ReadReport, iter_pages
 from .record import Ref, decode, page_digest
 from .settings import Settings
 
-SHARD_PAGES = 5000  # pages per N-Quads shard
+SHARD_PAGES = 1000  # pages per N-Quads shard (a shard loads while the next is written)
 
 
 @dataclass
@@ -159,8 +159,9 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, rep
 class _ShardWriter:
     """N-Quads (or N-Triples) files of at most ``SHARD_PAGES`` pages each."""
 
-    def __init__(self, folder: Path, *, quads: bool, pages: int = SHARD_PAGES):
-        self.folder, self.quads, self.limit = folder, quads, pages
+    def __init__(self, folder: Path, *, quads: bool, pages: int = SHARD_PAGES,
+                 on_closed: Callable[[Path], None] | None = None):
+        self.folder, self.quads, self.limit, self.on_closed = folder, quads, pages, on_closed
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files: list[Path] = []
         self.stream = None
@@ -186,12 +187,17 @@ class _ShardWriter:
         if self.stream is not None:
             self.stream.close()
             self.stream = None
+            if self.on_closed:
+                self.on_closed(self.files[-1])
 
 
 def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool = True,
-              summary: BuildSummary | None = None) -> tuple[list[Path], set[str]]:
+              summary: BuildSummary | None = None, loader=None) -> tuple[list[Path], set[str]]:
     """Pass 2: resolve names corpus-wide and write the shards of every page to (re)emit.
 
+    loader: optional, with ``clear(graphs)`` (called once, before the first
+        shard, with the graphs the shards replace) and ``load(path)`` (called
+        as each shard is complete), so that loading overlaps writing.
     RETURNS (tuple[list[Path], set[str]]): the shard files, and the IRIs of the
         graphs they replace (pages emitted before, the entities, the scheme).
     """
@@ -200,7 +206,11 @@ def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool =
     nodes = {name: emitter.node(Ref(kind, name))[0] for name, kind in names.kinds.items()}
     reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
     manifest.set_nodes(nodes)
-    writer = _ShardWriter(folder, quads=quads)
+    replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
+    replaced |= {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
+    if loader is not None:
+        loader.clear(sorted(replaced))
+    writer = _ShardWriter(folder, quads=quads, on_closed=loader.load if loader is not None else None)
     for page_id, blob in manifest.blobs(sorted(changed.extracted | reemit)):
         graph = iri(page_graph_iri(page_id))
         triples = [t for record in decode(blob) for t in emitter.article(record)]
@@ -217,8 +227,7 @@ def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool =
         entities.update(labels[kind] for kind, _ in keys)
         summary.entities = entities
         summary.reemitted = len(reemit)
-    replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
-    return writer.files, replaced | {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
+    return writer.files, replaced
 
 
 def _finish(summary: BuildSummary, manifest: Manifest, report: ReadReport, changed: Pass1) -> None:
@@ -281,8 +290,8 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
                                jobs=jobs, engine=engine, scheduler=scheduler, client=client)
         with tempfile.TemporaryDirectory(prefix="unionkg-shards-", dir=target.path) as work:
             folder = Path(shards) if shards else Path(work)
-            files, replaced = emit_pass(manifest, changed, folder, summary=summary)
-            target.replace(sorted(replaced), files)
+            with target.loader() as loader:
+                emit_pass(manifest, changed, folder, summary=summary, loader=loader)
         manifest.commit()  # only once the store holds what the manifest says
         _finish(summary, manifest, report, changed)
     finally:
