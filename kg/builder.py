@@ -34,7 +34,7 @@ from .read import ReadProblem, ReadReport, iter_pages
 from .record import Ref, decode, page_digest
 from .settings import Settings
 
-SHARD_PAGES = 1000  # pages per N-Quads shard (a shard loads while the next is written)
+SHARD_PAGES = 500  # pages per N-Quads shard (a shard loads while the next is written)
 
 
 @dataclass
