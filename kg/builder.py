@@ -281,13 +281,14 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
         this folder (for a SPARQL server); by default they are deleted.
     RETURNS (BuildSummary): what the build did, with totals over the whole store.
     """
-    from .store import GraphStore
-    target = GraphStore(store)
+    from .store import GraphStore, manifest_path
     report, summary = ReadReport(), BuildSummary()
-    manifest = Manifest(target.manifest_path)
+    manifest = Manifest(manifest_path(store))
     try:
         changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
                                jobs=jobs, engine=engine, scheduler=scheduler, client=client)
+        # opened after pass 1, so that forked workers inherit no RocksDB threads or files
+        target = GraphStore(store)
         with tempfile.TemporaryDirectory(prefix="unionkg-shards-", dir=target.path) as work:
             folder = Path(shards) if shards else Path(work)
             with target.loader() as loader:

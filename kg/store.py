@@ -82,6 +82,11 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(datatype))
 
 
+def manifest_path(store: str | os.PathLike) -> Path:
+    """The build manifest of a store folder."""
+    return Path(store) / "manifest.sqlite"
+
+
 class GraphStore:
     """The Oxigraph store and manifest of one store folder.
 
@@ -107,7 +112,7 @@ class GraphStore:
     @property
     def manifest_path(self) -> Path:
         """The build manifest beside the Oxigraph store."""
-        return self.path / "manifest.sqlite"
+        return manifest_path(self.path)
 
     def __len__(self) -> int:
         return len(self.store)
