@@ -178,7 +178,7 @@ class _ShardWriter:
     def page(self, triples, graph: str) -> None:
         """Write one page's triples, starting a new shard when the current one is full."""
         if self.stream is None or self.count >= self.limit:
-            self.file(f"pages-{len(self.files):05d}")
+            self.file(f"pages-{sum(1 for f in self.files if f.stem.startswith('pages-')):05d}")
             self.count = 0
         self.stream.writelines(nquad_lines(triples, graph if self.quads else None))
         self.count += 1
@@ -211,16 +211,17 @@ def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool =
     if loader is not None:
         loader.clear(sorted(replaced))
     writer = _ShardWriter(folder, quads=quads, on_closed=loader.load if loader is not None else None)
+    # the entities and the scheme first: they load while the pages are written
+    declared = emitter.declarations(manifest.entity_names())
+    writer.file("entities").writelines(nquad_lines(declared, iri(ENTITIES_GRAPH) if quads else None))
+    writer.file("groups").writelines(nquad_lines(scheme_triples(), iri(SCHEME_GRAPH) if quads else None))
+    writer.close()
     for page_id, blob in manifest.blobs(sorted(changed.extracted | reemit)):
         graph = iri(page_graph_iri(page_id))
         triples = [t for record in decode(blob) for t in emitter.article(record)]
         writer.page(triples, graph)
-    entities = Counter()
-    stream = writer.file("entities")
-    declared = emitter.declarations(manifest.entity_names())
-    stream.writelines(nquad_lines(declared, iri(ENTITIES_GRAPH) if quads else None))
-    writer.file("groups").writelines(nquad_lines(scheme_triples(), iri(SCHEME_GRAPH) if quads else None))
     writer.close()
+    entities = Counter()
     if summary is not None:
         keys = {emitter.entity_key(kind, name) for name, kind in manifest.entity_names() if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
