@@ -34,7 +34,7 @@ from .read import ReadProblem, ReadReport, iter_pages
 from .record import Ref, decode, page_digest
 from .settings import Settings
 
-SHARD_PAGES = 5000  # pages per N-Quads shard
+SHARD_PAGES = 500  # pages per N-Quads shard (a shard loads while the next is written)
 
 
 @dataclass
@@ -159,8 +159,9 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, rep
 class _ShardWriter:
     """N-Quads (or N-Triples) files of at most ``SHARD_PAGES`` pages each."""
 
-    def __init__(self, folder: Path, *, quads: bool, pages: int = SHARD_PAGES):
-        self.folder, self.quads, self.limit = folder, quads, pages
+    def __init__(self, folder: Path, *, quads: bool, pages: int = SHARD_PAGES,
+                 on_closed: Callable[[Path], None] | None = None):
+        self.folder, self.quads, self.limit, self.on_closed = folder, quads, pages, on_closed
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files: list[Path] = []
         self.stream = None
@@ -177,7 +178,7 @@ class _ShardWriter:
     def page(self, triples, graph: str) -> None:
         """Write one page's triples, starting a new shard when the current one is full."""
         if self.stream is None or self.count >= self.limit:
-            self.file(f"pages-{len(self.files):05d}")
+            self.file(f"pages-{sum(1 for f in self.files if f.stem.startswith('pages-')):05d}")
             self.count = 0
         self.stream.writelines(nquad_lines(triples, graph if self.quads else None))
         self.count += 1
@@ -186,12 +187,17 @@ class _ShardWriter:
         if self.stream is not None:
             self.stream.close()
             self.stream = None
+            if self.on_closed:
+                self.on_closed(self.files[-1])
 
 
 def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool = True,
-              summary: BuildSummary | None = None) -> tuple[list[Path], set[str]]:
+              summary: BuildSummary | None = None, loader=None) -> tuple[list[Path], set[str]]:
     """Pass 2: resolve names corpus-wide and write the shards of every page to (re)emit.
 
+    loader: optional, with ``clear(graphs)`` (called once, before the first
+        shard, with the graphs the shards replace) and ``load(path)`` (called
+        as each shard is complete), so that loading overlaps writing.
     RETURNS (tuple[list[Path], set[str]]): the shard files, and the IRIs of the
         graphs they replace (pages emitted before, the entities, the scheme).
     """
@@ -200,25 +206,29 @@ def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool =
     nodes = {name: emitter.node(Ref(kind, name))[0] for name, kind in names.kinds.items()}
     reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
     manifest.set_nodes(nodes)
-    writer = _ShardWriter(folder, quads=quads)
+    replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
+    replaced |= {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
+    if loader is not None:
+        loader.clear(sorted(replaced))
+    writer = _ShardWriter(folder, quads=quads, on_closed=loader.load if loader is not None else None)
+    # the entities and the scheme first: they load while the pages are written
+    declared = emitter.declarations(manifest.entity_names())
+    writer.file("entities").writelines(nquad_lines(declared, iri(ENTITIES_GRAPH) if quads else None))
+    writer.file("groups").writelines(nquad_lines(scheme_triples(), iri(SCHEME_GRAPH) if quads else None))
+    writer.close()
     for page_id, blob in manifest.blobs(sorted(changed.extracted | reemit)):
         graph = iri(page_graph_iri(page_id))
         triples = [t for record in decode(blob) for t in emitter.article(record)]
         writer.page(triples, graph)
-    entities = Counter()
-    stream = writer.file("entities")
-    declared = emitter.declarations(manifest.entity_names())
-    stream.writelines(nquad_lines(declared, iri(ENTITIES_GRAPH) if quads else None))
-    writer.file("groups").writelines(nquad_lines(scheme_triples(), iri(SCHEME_GRAPH) if quads else None))
     writer.close()
+    entities = Counter()
     if summary is not None:
         keys = {emitter.entity_key(kind, name) for name, kind in manifest.entity_names() if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
         entities.update(labels[kind] for kind, _ in keys)
         summary.entities = entities
         summary.reemitted = len(reemit)
-    replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
-    return writer.files, replaced | {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
+    return writer.files, replaced
 
 
 def _finish(summary: BuildSummary, manifest: Manifest, report: ReadReport, changed: Pass1) -> None:
@@ -272,17 +282,18 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
         this folder (for a SPARQL server); by default they are deleted.
     RETURNS (BuildSummary): what the build did, with totals over the whole store.
     """
-    from .store import GraphStore
-    target = GraphStore(store)
+    from .store import GraphStore, manifest_path
     report, summary = ReadReport(), BuildSummary()
-    manifest = Manifest(target.manifest_path)
+    manifest = Manifest(manifest_path(store))
     try:
         changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
                                jobs=jobs, engine=engine, scheduler=scheduler, client=client)
+        # opened after pass 1, so that forked workers inherit no RocksDB threads or files
+        target = GraphStore(store)
         with tempfile.TemporaryDirectory(prefix="unionkg-shards-", dir=target.path) as work:
             folder = Path(shards) if shards else Path(work)
-            files, replaced = emit_pass(manifest, changed, folder, summary=summary)
-            target.replace(sorted(replaced), files)
+            with target.loader() as loader:
+                emit_pass(manifest, changed, folder, summary=summary, loader=loader)
         manifest.commit()  # only once the store holds what the manifest says
         _finish(summary, manifest, report, changed)
     finally:

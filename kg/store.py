@@ -82,31 +82,9 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(datatype))
 
 
-class _Chain:
-    """A binary stream reading several files one after another."""
-
-    def __init__(self, paths: list[Path]):
-        self.paths = list(paths)
-        self.current = None
-
-    def read(self, size: int = -1) -> bytes:
-        while True:
-            if self.current is None:
-                if not self.paths:
-                    return b""
-                self.current = open(self.paths.pop(0), "rb")
-            data = self.current.read(size)
-            if data or size == 0:
-                return data
-            self.current.close()
-            self.current = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.current is not None:
-            self.current.close()
+def manifest_path(store: str | os.PathLike) -> Path:
+    """The build manifest of a store folder."""
+    return Path(store) / "manifest.sqlite"
 
 
 class GraphStore:
@@ -134,25 +112,21 @@ class GraphStore:
     @property
     def manifest_path(self) -> Path:
         """The build manifest beside the Oxigraph store."""
-        return self.path / "manifest.sqlite"
+        return manifest_path(self.path)
 
     def __len__(self) -> int:
         return len(self.store)
 
     def replace(self, graphs: Iterable[str], files: Iterable[Path]) -> None:
         """Empty the named graphs ``graphs`` (IRIs), then bulk-load N-Quads ``files``."""
-        import pyoxigraph as ox
-        for graph in graphs:
-            node = ox.NamedNode(graph)
-            if self.store.contains_named_graph(node):
-                self.store.remove_graph(node)
-        files = [Path(f) for f in files]
-        if files:
-            # one bulk load over all the shards: each load has a fixed cost (new
-            # SST files); lenient: the shards are ours, their IRIs already valid
-            with _Chain(files) as stream:
-                self.store.bulk_load(input=stream, format=ox.RdfFormat.N_QUADS, lenient=True)
-        self.store.flush()
+        with self.loader() as loader:
+            loader.clear(graphs)
+            for path in files:
+                loader.load(path)
+
+    def loader(self) -> "ShardLoader":
+        """A loader that bulk-loads shards in a background thread (see :class:`ShardLoader`)."""
+        return ShardLoader(self.store)
 
     def query(self, sparql: str) -> Rows | bool:
         """Run a SPARQL query over the union of the graphs (the vocabulary's prefixes predeclared).
@@ -217,6 +191,47 @@ class GraphStore:
             ox.serialize(self.triples(), stream, ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
         else:
             ox.serialize(self.triples(), stream, ox.RdfFormat.N_TRIPLES)
+
+
+class ShardLoader:
+    """Bulk-loads N-Quads shards into a store, one at a time, in a background thread.
+
+    Oxigraph's loader runs outside the GIL, so the next shard is written while
+    the last one loads. Use as a context manager: leaving it waits for every
+    load and re-raises the first error.
+    """
+
+    def __init__(self, store):
+        from concurrent.futures import ThreadPoolExecutor
+        self.store = store
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="unionkg-load")
+        self.futures = []
+
+    def clear(self, graphs: Iterable[str]) -> None:
+        """Empty the named graphs (IRIs) the coming shards replace."""
+        import pyoxigraph as ox
+        for graph in graphs:
+            node = ox.NamedNode(graph)
+            if self.store.contains_named_graph(node):
+                self.store.remove_graph(node)
+
+    def load(self, path: Path) -> None:
+        """Queue one N-Quads file for loading."""
+        import pyoxigraph as ox
+        # lenient: the shards are ours, their IRIs already valid
+        self.futures.append(self.pool.submit(self.store.bulk_load, path=str(path),
+                                             format=ox.RdfFormat.N_QUADS, lenient=True))
+
+    def __enter__(self) -> "ShardLoader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            for future in self.futures:
+                future.result()
+            self.store.flush()
+        finally:
+            self.pool.shutdown(wait=True)
 
 
 STORE_FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt",

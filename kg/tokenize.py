@@ -18,7 +18,7 @@ import logging
 import os
 import tempfile
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from math import log
 from typing import NamedTuple
 
@@ -67,6 +67,7 @@ class Segmenter:
         self._tokenizer.initialize()
         self._tokenizer.load_userdict(str(lexicon_path("userdict.txt")))
         _speed_up(self._tokenizer)
+        self._cut_block = self._tokenizer._Tokenizer__cut_DAG  # jieba's, or the faster one
         self._tags = dict(jieba.posseg.POSTokenizer(self._tokenizer).word_tag_tab)
         for line in lexicon_path("userdict.txt").read_text(encoding="utf-8").splitlines():
             parts = line.split()
@@ -82,8 +83,28 @@ class Segmenter:
         return self._tokenizer.FREQ.get(word) or 0
 
     def words(self, text: str) -> list[str]:
-        """Cut text into words (accurate mode, HMM for unknown words)."""
-        return self._tokenizer.lcut(text, HMM=True)
+        """Cut text into words (accurate mode, HMM for unknown words).
+
+        ``jieba.Tokenizer.cut`` in accurate mode with HMM, as a list: blocks of
+        word characters go to the block cutter, the rest is split at
+        whitespace runs (kept whole) into single characters; jieba's regular
+        expressions, without its word-by-word generators.
+        """
+        han, skip = jieba.re_han_default, jieba.re_skip_default
+        cut_block = self._cut_block
+        out: list[str] = []
+        for block in han.split(text):
+            if not block:
+                continue
+            if han.match(block):
+                out.extend(cut_block(block))
+                continue
+            for piece in skip.split(block):
+                if skip.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+        return out
 
     def tokens(self, text: str) -> list[Token]:
         """Cut text into tokens with offsets and dictionary tags ("x" when unknown).
@@ -101,7 +122,9 @@ class Segmenter:
             raise RuntimeError("segmenter output does not cover the input")
         ends = list(accumulate(map(len, words)))
         tags = self._tags.get
-        return list(map(Token, words, [0] + ends[:-1], ends, [tags(w, "x") for w in words]))
+        fields = zip(words, [0] + ends[:-1], ends, [tags(w, "x") for w in words])
+        # tuple.__new__ makes the named tuples without a Python-level call per token
+        return list(map(tuple.__new__, repeat(Token), fields))
 
 
 def _speed_up(tokenizer: jieba.Tokenizer) -> None:
