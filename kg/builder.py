@@ -31,7 +31,7 @@ from .errors import QueryError
 from .manifest import Manifest
 from .pipeline import documents_of_page
 from .read import ReadProblem, ReadReport, iter_pages
-from .record import Ref, decode, page_digest
+from .record import Ref, decode, emission_fingerprint, page_digest
 from .settings import Settings
 
 SHARD_PAGES = 500  # pages per N-Quads shard (a shard loads while the next is written)
@@ -204,8 +204,12 @@ def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool =
     names = manifest.name_index()
     emitter = Emitter(names)
     nodes = {name: emitter.node(Ref(kind, name))[0] for name, kind in names.kinds.items()}
-    reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
+    if manifest.meta("emission") == emission_fingerprint():
+        reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
+    else:  # the emitter changed since the pages were emitted: all of them again
+        reemit = manifest.page_ids() - changed.extracted
     manifest.set_nodes(nodes)
+    manifest.set_meta("emission", emission_fingerprint())
     replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
     replaced |= {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
     if loader is not None:

@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS names (page_id TEXT NOT NULL, name TEXT NOT NULL, kin
 CREATE INDEX IF NOT EXISTS names_page ON names (page_id);
 CREATE INDEX IF NOT EXISTS names_name ON names (name);
 CREATE TABLE IF NOT EXISTS nodes (name TEXT PRIMARY KEY, node TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -68,6 +69,19 @@ class Manifest:
         self.db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
                             [(result.page_id, *observation) for observation in result.names])
         return existed
+
+    def meta(self, key: str) -> str | None:
+        """A recorded setting of the last build (e.g. the emitter's fingerprint)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a setting of this build."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def page_ids(self) -> set[str]:
+        """Every recorded page."""
+        return {page_id for (page_id,) in self.db.execute("SELECT page_id FROM pages")}
 
     def name_index(self) -> NameIndex:
         """The corpus-wide union and organisation names of every page, resolved."""

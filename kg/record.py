@@ -188,6 +188,24 @@ def decode(blob: bytes) -> list[ArticleRecord]:
     return out
 
 
+# what a page's records depend on (a change re-extracts every page) and what
+# its triples depend on besides (a change re-emits every page from its records)
+EXTRACTION_FILES = ("extract/*.py", "lexicons/*", "segment.py", "normalise.py", "tokenize.py", "pipeline.py",
+                    "document.py", "record.py", "read.py", "lexicon.py", "settings.py", "ontology.py",
+                    "../ontology/groups.ttl")
+EMISSION_FILES = ("emit.py", "resolve.py", "vocab.py", "record.py", "../ontology/groups.ttl")
+
+
+def _fingerprint(patterns: tuple[str, ...]) -> str:
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for pattern in patterns:
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
     """A hash of the code and data that extraction depends on.
@@ -195,15 +213,17 @@ def pipeline_fingerprint() -> str:
     Part of every page digest: after the extractors, lexicons or group
     scheme change, an incremental build extracts every page again.
     """
-    package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py")) + sorted((package / "lexicons").glob("*"))
-    groups = package.parent / "ontology" / "groups.ttl"
-    files += [groups] if groups.exists() else []
-    digest = hashlib.sha1()
-    for path in files:
-        digest.update(path.relative_to(package.parent).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return _fingerprint(EXTRACTION_FILES)
+
+
+@lru_cache(maxsize=1)
+def emission_fingerprint() -> str:
+    """A hash of the code and data that turn records into triples.
+
+    Kept in the manifest: when it changes, an incremental build emits every
+    page again from its records (no extraction needed).
+    """
+    return _fingerprint(EMISSION_FILES)
 
 
 def page_digest(page: Page, settings: Settings) -> str:

@@ -112,3 +112,14 @@ def test_streamed_graphml_is_the_same_network(full_store, sample_graph, tmp_path
     assert dict(streamed.nodes(data=True)) == dict(reference.nodes(data=True))
     edges = lambda g: sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))
     assert edges(streamed) == edges(reference)
+
+
+def test_a_new_emitter_re_emits_every_page_without_extracting(full_store, tmp_path, monkeypatch):
+    folder = tmp_path / "store"
+    shutil.copytree(full_store, folder)
+    before = _nquads(folder)
+    import kg.builder
+    monkeypatch.setattr(kg.builder, "emission_fingerprint", lambda: "another emitter")
+    summary = build_store(SAMPLE, folder)
+    assert (summary.extracted, summary.reemitted) == (0, len(PAGES))
+    assert _nquads(folder) == before
