@@ -31,6 +31,21 @@ def fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_run(chunk: str) -> list[str]:
+    """Width-fold a run of characters (each character's fold computed once per process)."""
+    cache = _FOLDED
+    out = []
+    for ch in chunk:
+        folded = cache.get(ch)
+        if folded is None:
+            folded = cache[ch] = fold_char(ch)
+        out.append(folded)
+    return out
+
+
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Return the normalised view of ``text`` and its offset map.
 
@@ -48,17 +63,14 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     offsets: list[int] = []
     pos = 0
     for match in _HSPACE.finditer(text):
-        for i in range(pos, match.start()):
-            out.append(fold_char(text[i]))
-            offsets.append(i)
+        out.extend(_fold_run(text[pos:match.start()]))
+        offsets.extend(range(pos, match.start()))
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         after = text[match.end()] if match.end() < len(text) else "\n"
         if _KEEP_SPACE_BETWEEN.match(fold_char(before)) and _KEEP_SPACE_BETWEEN.match(fold_char(after)):
             out.append(" ")
             offsets.append(match.start())
         pos = match.end()
-    for i in range(pos, len(text)):
-        out.append(fold_char(text[i]))
-        offsets.append(i)
-    offsets.append(len(text))
+    out.extend(_fold_run(text[pos:]))
+    offsets.extend(range(pos, len(text) + 1))
     return "".join(out), tuple(offsets)

@@ -19,6 +19,7 @@ _GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|�
 # an organisation after one of these in its clause is the act's object, not its subject
 # (区总工会…慰问了区医院、区中医院…)
 _ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
+_CO_ACTOR = re.compile(r"(会同|联合|携手)$")
 _LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
 _TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
 
@@ -76,7 +77,7 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
                    if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]
         co_actors = [m for m in doc.mentions_of("union", "org")
                      if start <= m.start and m.end <= act
-                     and re.search(r"(会同|联合|携手)$", doc.norm[max(start, m.start - 2):m.start])]
+                     and _CO_ACTOR.search(doc.norm[max(start, m.start - 2):m.start])]
         return tuple(persons + leaders + co_actors)
     subjects = _subject_orgs(doc, start, act)
     if subjects:

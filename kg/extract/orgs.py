@@ -21,6 +21,9 @@ from ..tokenize import token_index
 from .text import sentence_at
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
+_NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_ANAPHOR = re.compile(r"(该|本)(.+)$")
 MAX_PREFIX = 16
 _CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|区|市|县|镇|街道|乡)(?=.)")
 
@@ -183,7 +186,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     if text[max(0, pos - 2):pos] in _DEMONSTRATIVE_PLACES and pos - 2 >= floor:
         pos -= 2
     # a name does not start with digits or a closing bracket
-    while pos < start and not re.match(r"[\u4e00-\u9fffA-Za-z(]", text[pos]):
+    while pos < start and not _NAME_START.match(text[pos]):
         pos += 1
     if ")" in text[pos:start] and "(" not in text[pos:text.index(")", pos)]:
         pos = text.index(")", pos) + 1
@@ -265,13 +268,13 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             taken_until = match.end()
             continue
         # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
-        counted = re.search(r"[个余多几]$", prefix) or (len(suffix) == 1 and re.search(r"[0-9]$", prefix))
-        if prefix and (counted or not re.search(r"[\u4e00-\u9fffA-Za-z]", prefix)):
+        counted = prefix[-1:] in ("个", "余", "多", "几") or (len(suffix) == 1 and prefix[-1:].isdigit())
+        if prefix and (counted or not _LETTER.search(prefix)):
             continue
         if prefix and _is_collective(prefix):
             continue
         name = apply_place_alias(surface, doc.home_city)
-        anaphor = re.match(r"^(该|本)(.+)$", prefix)
+        anaphor = _ANAPHOR.match(prefix)
         if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
             # 该集团工会 -> the 集团 named before it, alone or inside a longer name
             # (北京某某集团工会 … 该集团工会女职工委员会)
