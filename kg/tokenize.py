@@ -182,6 +182,15 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
         words: list[str] = []
         x = 0
         buf = ""
+        def flush(run: str) -> None:
+            """A run of single characters: one word, an unknown word for the HMM, or characters."""
+            if len(run) == 1:
+                words.append(run)
+            elif not known(run):
+                words.extend(hmm(run))
+            else:
+                words.extend(run)
+
         while x < n:
             y = route[x][1] + 1
             word = sentence[x:y]
@@ -189,22 +198,12 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
                 buf += word
             else:
                 if buf:
-                    if len(buf) == 1:
-                        words.append(buf)
-                    elif not known(buf):
-                        words.extend(hmm(buf))
-                    else:
-                        words.extend(buf)
+                    flush(buf)
                     buf = ""
                 words.append(word)
             x = y
         if buf:
-            if len(buf) == 1:
-                words.append(buf)
-            elif not known(buf):
-                words.extend(hmm(buf))
-            else:
-                words.extend(buf)
+            flush(buf)
         return words
 
     # Tokenizer.cut calls self.__cut_DAG for accurate mode with HMM
