@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..document import Document, Fact
 from .agents import agents_before, block_kind
 from .amounts import find_amounts
-from .text import clauses, sentences
+from .text import clause_at, sentences
 
 _VERB = re.compile(r"拨付|下拨|划拨|投入|筹措|筹集|设立|发放|送去|送上|给予|申请|援助|资助|安排|拨出|落实")
 _FUNDS = re.compile(r"^(的)?(慰问金|专项资金|资金|救助金|补助金|经费|应急款|慰问资金|帮扶资金)")
@@ -52,7 +52,7 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
         sentence = text[s_start:s_end]
         amounts = find_amounts(sentence)
         for index, amount in enumerate(amounts):
-            clause = next(((s, e) for s, e in clauses(sentence) if s <= amount.start < e), (0, len(sentence)))
+            clause = clause_at(sentence, amount.start)
             head = sentence[clause[0]:amount.start]
             tail = sentence[amount.end:clause[1]]
             if _RANGE.match(tail) or (index and _RANGE.match(sentence[amounts[index - 1].end:amount.start])):

@@ -24,7 +24,7 @@ import re
 
 from ..document import Document, Fact, Mention
 from .agents import agents_before
-from .text import LIST_JOINER, clauses, sentences
+from .text import LIST_JOINER, clause_at, sentences
 
 _ACT = re.compile(
     r"走访慰问|慰问(?!金|品|信|团|方案|物资|资金|演出)|看望|送去|送上|送给|送达|送至|送到|戴上|"
@@ -46,27 +46,19 @@ FRONTLINE = "防疫一线人员"
 _ORG_OBJECT = re.compile(r"(来到|到|前往|赴|送达|送至|对|为|慰问|看望|走访|走进|深入)(该|本)?$")
 
 
-def _clause_of(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
-    """The clause of ``sentence`` containing offset ``pos`` (document offsets)."""
-    for start, end in clauses(text[sentence[0]:sentence[1]]):
-        if start + sentence[0] <= pos < end + sentence[0]:
-            return start + sentence[0], end + sentence[0]
-    return sentence
-
-
 def _recipient_zone(doc: Document, sentence: tuple[int, int], act_start: int) -> tuple[int, int]:
     """Where an act's recipients stand (see module doc)."""
     text = doc.norm
-    clause_start, end = _clause_of(text, sentence, act_start)
+    clause_start, end = clause_at(text, act_start, sentence)
     # an appositive clause after the act lists the recipients too
-    rest = _clause_of(text, sentence, end + 1) if end + 1 < sentence[1] else None
+    rest = clause_at(text, end + 1, sentence) if end + 1 < sentence[1] else None
     if rest and _APPOSITION.match(text[rest[0]:rest[1]]):
         end = rest[1]
     governors = list(_GOVERNOR.finditer(text, clause_start, act_start))
     if governors:
         return governors[-1].end(), end
     if clause_start > sentence[0]:  # 前往区卫健委，送去…: the place visited, a clause before
-        previous = _clause_of(text, sentence, clause_start - 2)
+        previous = clause_at(text, clause_start - 2, sentence)
         visits = list(_VISIT.finditer(text, previous[0], previous[1]))
         if visits:
             return visits[-1].end(), end

@@ -36,6 +36,20 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return spans(text, _CLAUSE_END)
 
 
+def clause_at(text: str, pos: int, within: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The clause of ``within`` (a sentence; the whole text by default) containing
+    offset ``pos``, as offsets into ``text``; ``within`` itself when none does.
+
+    >>> clause_at("甲乙,丙丁。戊", 3, (0, 5))
+    (3, 5)
+    """
+    start, end = within if within is not None else (0, len(text))
+    for s, e in clauses(text[start:end]):
+        if start + s <= pos < start + e:
+            return start + s, start + e
+    return start, end
+
+
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The sentence that contains offset ``pos``."""
     for start, end in sentences(text):
