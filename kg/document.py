@@ -10,6 +10,10 @@ All objects are frozen: a stage returns a new document (``dataclasses.replace``)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the tokenizer loads jieba; a document need not
+    from .tokenize import Tokens
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class Document:
     year (int | None): the article's year when known (for 3月8日).
     date (str | None), url (str | None), title (str | None): from the input record.
     home_city (str): the paper's home city (市总工会 resolves to it).
-    tokens (tuple[Token, ...]): jieba words of ``norm`` with offsets and tags.
+    tokens (Tokens | None): jieba words of ``norm`` with offsets and tags, cut on demand.
     mentions, facts: what the extractors found.
     """
 
@@ -107,7 +111,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     home_city: str = "北京"
-    tokens: tuple = ()
+    tokens: Tokens | None = None
     mentions: tuple[Mention, ...] = ()
     facts: tuple[Fact, ...] = ()
 

@@ -31,19 +31,26 @@ def fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-_FOLDED: dict[str, str] = {}
+class _FoldTable(dict):
+    """``str.translate`` table of width folds, filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
 
 
-def _fold_run(chunk: str) -> list[str]:
-    """Width-fold a run of characters (each character's fold computed once per process)."""
-    cache = _FOLDED
-    out = []
-    for ch in chunk:
-        folded = cache.get(ch)
-        if folded is None:
-            folded = cache[ch] = fold_char(ch)
-        out.append(folded)
-    return out
+_FOLDS = _FoldTable()
+
+
+def _fold_run(chunk: str) -> str:
+    """Width-fold a run of characters (each character's fold computed once per process).
+
+    A run already in NFKC holds no character that folds (such a character
+    never occurs in NFKC text), and the check runs in C: most runs take it.
+    """
+    if unicodedata.is_normalized("NFKC", chunk):
+        return chunk
+    return chunk.translate(_FOLDS)
 
 
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
@@ -63,7 +70,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     offsets: list[int] = []
     pos = 0
     for match in _HSPACE.finditer(text):
-        out.extend(_fold_run(text[pos:match.start()]))
+        out.append(_fold_run(text[pos:match.start()]))
         offsets.extend(range(pos, match.start()))
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         after = text[match.end()] if match.end() < len(text) else "\n"
@@ -71,6 +78,6 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
             out.append(" ")
             offsets.append(match.start())
         pos = match.end()
-    out.extend(_fold_run(text[pos:]))
+    out.append(_fold_run(text[pos:]))
     offsets.extend(range(pos, len(text) + 1))
     return "".join(out), tuple(offsets)

@@ -34,7 +34,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
         # a stitched article's view need not follow the raw order: take its extent
         raw_start, raw_end = min(norm_to_raw[start:end]), max(norm_to_raw[start:end]) + 1
         view = norm[start:end]
-        offsets = tuple(o - raw_start for o in norm_to_raw[start:end]) + (raw_end - raw_start,)
+        offsets = tuple(map((-raw_start).__add__, norm_to_raw[start:end])) + (raw_end - raw_start,)
         headline = article.headline
         if headline is None and number == 0 and page.title:
             headline = page.title
@@ -50,7 +50,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
             date=page.date,
             url=page.url,
             title=page.title,
-            tokens=tuple(segmenter.tokens(view)),
+            tokens=segmenter.lazy_tokens(view),
             home_city=settings.home_city,
         )
         docs.append(extract(doc))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
 from math import log
@@ -41,18 +42,6 @@ class Token(NamedTuple):
     start: int
     end: int
     tag: str
-
-
-def token_index(tokens, pos: int) -> int:
-    """Index of the token that contains offset ``pos`` (binary search over tokens in order)."""
-    lo, hi = 0, len(tokens) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if tokens[mid].start <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 class Segmenter:
@@ -107,24 +96,106 @@ class Segmenter:
         return out
 
     def tokens(self, text: str) -> list[Token]:
-        """Cut text into tokens with offsets and dictionary tags ("x" when unknown).
+        """Cut the whole text into tokens with offsets and dictionary tags ("x" when unknown)."""
+        return self.lazy_tokens(text).all()
 
-        The words always concatenate back to the input; a mismatch is a bug in
+    def lazy_tokens(self, text: str) -> "Tokens":
+        """The text's tokens, cut block by block only where an extractor asks (see :class:`Tokens`)."""
+        return Tokens(text, self)
+
+    def block_tokens(self, text: str, start: int, end: int) -> list[Token]:
+        """Tokens of ``text[start:end]``, one block as :meth:`words` splits it, with offsets into ``text``.
+
+        The words always concatenate back to the block; a mismatch is a bug in
         jieba's contract, and raises rather than shifting every offset after it.
         """
-        words = self.words(text)
-        if "".join(words) != text:  # then some word is not the text at its offset
+        block = text[start:end]
+        words = self.words(block)
+        if "".join(words) != block:  # then some word is not the text at its offset
             pos = 0
             for word in words:
-                if text[pos:pos + len(word)] != word:
-                    raise RuntimeError(f"segmenter lost text at offset {pos}: {word!r}")
+                if block[pos:pos + len(word)] != word:
+                    raise RuntimeError(f"segmenter lost text at offset {start + pos}: {word!r}")
                 pos += len(word)
             raise RuntimeError("segmenter output does not cover the input")
-        ends = list(accumulate(map(len, words)))
+        ends = list(accumulate(map(len, words), initial=start))
         tags = self._tags.get
-        fields = zip(words, [0] + ends[:-1], ends, [tags(w, "x") for w in words])
+        fields = zip(words, ends[:-1], ends[1:], [tags(w, "x") for w in words])
         # tuple.__new__ makes the named tuples without a Python-level call per token
         return list(map(tuple.__new__, repeat(Token), fields))
+
+
+class Tokens:
+    """An article's tokens, cut lazily, one block of word characters at a time.
+
+    jieba cuts each block between punctuation and spaces on its own, so the
+    tokens of a block do not depend on the rest of the text: cutting only the
+    blocks an extractor looks into (the words left of an organisation suffix,
+    a place ending) gives exactly the tokens a whole-text cut would, for the
+    blocks it cuts. Most of an article's blocks are never looked at.
+
+    Navigate by offset: :meth:`at`, then :meth:`before` / :meth:`after`.
+    """
+
+    __slots__ = ("text", "_segmenter", "_starts", "_ends", "_cut")
+
+    def __init__(self, text: str, segmenter: Segmenter):
+        self.text = text
+        self._segmenter = segmenter
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for match in jieba.re_han_default.finditer(text):
+            self._starts.append(match.start())
+            self._ends.append(match.end())
+        self._cut: dict[int, list[Token]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def at(self, pos: int) -> Token | None:
+        """The token that contains offset ``pos`` (clamped into the text); None for an empty text."""
+        text = self.text
+        if not text:
+            return None
+        pos = min(max(pos, 0), len(text) - 1)
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and pos < self._ends[k]:  # inside a block of word characters
+            tokens = self._cut.get(k)
+            if tokens is None:
+                tokens = self._cut[k] = self._segmenter.block_tokens(text, self._starts[k], self._ends[k])
+            return tokens[bisect_right(tokens, pos, key=_token_start) - 1]
+        char = text[pos]  # outside blocks every character is a token, and so is \r\n
+        if char == "\r" and text[pos + 1:pos + 2] == "\n":
+            return Token("\r\n", pos, pos + 2, "x")
+        if char == "\n" and pos > 0 and text[pos - 1] == "\r":
+            return Token("\r\n", pos - 1, pos + 1, "x")
+        return Token(char, pos, pos + 1, self._segmenter._tags.get(char, "x"))
+
+    def before(self, token: Token) -> Token | None:
+        """The token just left of ``token``, None at the start."""
+        return self.at(token.start - 1) if token.start > 0 else None
+
+    def after(self, token: Token) -> Token | None:
+        """The token just right of ``token``, None at the end."""
+        return self.at(token.end) if token.end < len(self.text) else None
+
+    def all(self) -> list[Token]:
+        """Every token, in order (cuts every block)."""
+        out: list[Token] = []
+        pos = 0
+        for k, start in enumerate(self._starts + [len(self.text)]):
+            while pos < start:  # characters between blocks
+                out.append(self.at(pos))
+                pos = out[-1].end
+            if k < len(self._starts):
+                out.append(self.at(start))  # cuts the block
+                out.extend(self._cut[k][1:])
+                pos = self._ends[k]
+        return out
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _speed_up(tokenizer: jieba.Tokenizer) -> None:
@@ -161,10 +232,12 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
 
     def cut_block(sentence: str) -> list[str]:
         n = len(sentence)
-        route: list = [None] * (n + 1)
-        route[n] = (0, 0)
+        # route[idx] of jieba as two lists: the best path's score from idx, and
+        # the end of its first word
+        scores = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
         for idx in range(n - 1, -1, -1):
-            best = None
+            best, best_end = unknown + scores[idx + 1], -1
             i = idx
             frag = sentence[idx]
             while i < n:
@@ -172,12 +245,13 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
                 if score is missing:
                     break
                 if score is not None:
-                    candidate = (score + route[i + 1][0], i)
-                    if best is None or candidate > best:
-                        best = candidate
+                    score += scores[i + 1]
+                    # jieba takes max over (score, end) in order of end: a tie goes to the later end
+                    if best_end < 0 or score >= best:
+                        best, best_end = score, i
                 i += 1
                 frag = sentence[idx:i + 1]
-            route[idx] = best if best is not None else (unknown + route[idx + 1][0], idx)
+            scores[idx], ends[idx] = best, (best_end if best_end >= 0 else idx)
         # reading the path: jieba's __cut_DAG, unchanged
         words: list[str] = []
         x = 0
@@ -192,7 +266,7 @@ def _speed_up(tokenizer: jieba.Tokenizer) -> None:
                 words.extend(run)
 
         while x < n:
-            y = route[x][1] + 1
+            y = ends[x] + 1
             word = sentence[x:y]
             if y - x == 1:
                 buf += word

@@ -31,7 +31,7 @@ def make_doc(segmenter):
                 blocks.append(Block(kind, pos, pos + len(line)))
             pos += len(line) + 1
         return Document("test#0", "test.txt", text, norm, offsets, blocks=tuple(blocks),
-                        tokens=tuple(segmenter.tokens(norm)))
+                        tokens=segmenter.lazy_tokens(norm))
     return make
 
 

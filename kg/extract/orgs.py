@@ -17,8 +17,7 @@ from functools import lru_cache
 from ..document import Document, Mention
 from ..lexicon import alternation, table, words
 from ..settings import Settings
-from ..tokenize import token_index
-from .text import sentence_at
+from .text import occurrences, sentence_at
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
 _NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
@@ -155,11 +154,10 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     stops, _ = _stops()
     if not tokens or start <= floor:
         return start, False
-    i = token_index(tokens, start - 1) if start > 0 else 0
+    token = tokens.at(start - 1)
     pos = start
     proper = False
-    while i >= 0 and pos > floor:
-        token = tokens[i]
+    while token is not None and pos > floor:
         chars = text[max(token.start, floor):pos]
         if not chars or not all(_NAME_CHAR.match(c) for c in chars):
             break
@@ -172,7 +170,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
             token.text.endswith(e) for e, _ in _place_levels())  # 社区 is no place name
         if token.tag in _PROPER_TAGS or place_like:
             proper = True
-        i -= 1
+        token = tokens.before(token)
     # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
     stops_in = [k for k in range(start - 1, pos, -1)
                 if any(text[max(pos, k - n):k] in stops for n in range(1, 4) if k - n >= pos)
@@ -180,8 +178,8 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     if stops_in:
         pos = stops_in[0]
     # 该集团工会: the demonstrative belongs to the name (resolved against the text before)
-    if 0 <= i < len(tokens) and tokens[i].text in ("该", "本") and tokens[i].end == pos and tokens[i].start >= floor:
-        pos = tokens[i].start
+    if token is not None and token.text in ("该", "本") and token.end == pos and token.start >= floor:
+        pos = token.start
     # 该区疫情防控指挥部: the demonstrative place word belongs to the name (resolved later)
     if text[max(0, pos - 2):pos] in _DEMONSTRATIVE_PLACES and pos - 2 >= floor:
         pos -= 2
@@ -329,8 +327,8 @@ def _fixed_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     for alias, (canonical, kind) in _aliases().items():
         if kind == "place" or alias == canonical or alias.endswith(("工会", "会")):
             continue
-        for match in re.finditer(re.escape(alias), text):
-            if any(m.start <= match.start() < m.end for m in mentions):
+        for start, end in occurrences(text, alias):
+            if any(m.start <= start < m.end for m in mentions):
                 continue
-            out.append(Mention(kind, match.start(), match.end(), alias, canonical))
+            out.append(Mention(kind, start, end, alias, canonical))
     return out

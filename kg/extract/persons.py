@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..document import Document, Mention
 from ..lexicon import alternation, words
+from .text import occurrences
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -106,10 +107,10 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     names |= {person for person, _ in _bylines_in(doc)}
     mentions = []
     for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            if any(m.start <= match.start() < m.end for m in mentions):
+        for start, end in occurrences(text, name):
+            if any(m.start <= start < m.end for m in mentions):
                 continue
-            mentions.append(Mention("person", match.start(), match.end(), name, name))
+            mentions.append(Mention("person", start, end, name, name))
     return tuple(sorted(mentions, key=lambda m: m.start))
 
 

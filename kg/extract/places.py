@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from ..document import Document, Mention
 from ..lexicon import alternation, words
-from ..tokenize import token_index
 
 MIN_NAME, MAX_NAME = 2, 5
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[及和与的在对为向到把将从由等各该本全]")
@@ -39,7 +38,7 @@ def _name_start(doc: Document, end: int, floor: int) -> int:
     """Where a place name ending at ``end`` starts (``end`` when it has none)."""
     text, tokens = doc.norm, doc.tokens
     if tokens:
-        word = tokens[token_index(tokens, end)]
+        word = tokens.at(end)
         if word.start < end and word.tag == "ns":  # 仁和镇: a place name the dictionary knows
             return word.start
     pos = end
@@ -47,14 +46,14 @@ def _name_start(doc: Document, end: int, floor: int) -> int:
         pos -= 1
     if not tokens or pos == end:
         return pos
-    i = token_index(tokens, pos)
-    if tokens[i].start < pos:  # 对|口联络: a name starts with a word, not inside one
-        pos, i = tokens[i].end, i + 1
+    token = tokens.at(pos)
+    if token.start < pos:  # 对|口联络: a name starts with a word, not inside one
+        pos, token = token.end, tokens.after(token)
     stops = _stops()
-    while i < len(tokens) and tokens[i].start < end:
-        if tokens[i].tag in _NOT_IN_NAME or tokens[i].text in stops:
-            pos = tokens[i].end
-        i += 1
+    while token is not None and token.start < end:
+        if token.tag in _NOT_IN_NAME or token.text in stops:
+            pos = token.end
+        token = tokens.after(token)
     return min(pos, end)
 
 

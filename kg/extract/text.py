@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
 _CLAUSE_END = re.compile(r"[。!?;\n,:]+")
@@ -26,14 +27,32 @@ def spans(text: str, pattern: re.Pattern = _SENTENCE_END) -> list[tuple[int, int
     return out
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+# extractors ask for the sentences of the same article, and the clauses of the
+# same sentence, many times over: the last few hundred answers are kept
+
+
+@lru_cache(maxsize=512)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence offsets (split at 。!?; and line breaks)."""
-    return spans(text, _SENTENCE_END)
+    return tuple(spans(text, _SENTENCE_END))
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=512)
+def clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Clause offsets (sentences further split at commas and colons)."""
-    return spans(text, _CLAUSE_END)
+    return tuple(spans(text, _CLAUSE_END))
+
+
+def occurrences(text: str, word: str):
+    """Offsets ``(start, end)`` of the non-overlapping occurrences of ``word``, left to right.
+
+    >>> list(occurrences("区总工会和区总工会", "总工会"))
+    [(1, 4), (6, 9)]
+    """
+    pos = text.find(word)
+    while pos >= 0 and word:
+        yield pos, pos + len(word)
+        pos = text.find(word, pos + len(word))
 
 
 def clause_at(text: str, pos: int, within: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -26,3 +26,11 @@ def test_offset_map_is_monotone_and_points_at_the_same_character(text):
     assert list(offsets) == sorted(offsets)
     for char, raw in zip(norm, offsets):
         assert char == fold_char(text[raw]) or (char == " " and text[raw].isspace())
+
+
+@given(st.text())
+def test_every_character_folds_as_it_would_alone(text):
+    # any Unicode: combining marks, compatibility forms, ligatures, surrogates' neighbours
+    norm, offsets = normalise(text)
+    for char, raw in zip(norm, offsets):
+        assert char == fold_char(text[raw]) or (char == " " and text[raw].isspace())
