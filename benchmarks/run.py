@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """unionkg's speed and scale benchmark, in one command.
 
-    .venv/bin/python benchmarks/run.py [--sizes 1000 10000] [--repeat 5] [--scale 100000]
+    .venv/bin/python benchmarks/run.py [--sizes 1000 10000] [--runs 3] [--repeat 5] [--scale 100000]
 
 For each size, makes a synthetic corpus with ../shared/bench/make_corpus.py
 (kept under benchmarks/out/ for the next run) and prints side by side:
@@ -14,6 +14,11 @@ For each size, makes a synthetic corpus with ../shared/bench/make_corpus.py
 * median latency of the README's questions (queries/*.rq) on the Oxigraph
   store and on rdflib's in-memory engine (rdflib on the smallest size only:
   loading a larger graph into rdflib takes minutes).
+
+Every timing is the median of ``--runs`` runs (3 by default), jieba's and
+each build's alike, each build in a fresh process: on a shared machine one
+run can be a third slower than the next, and a ratio of two single runs
+says more about the neighbours than about unionkg.
 
 ``--scale 100000`` adds one build of that many articles, for its peak memory.
 Results go to benchmarks/out/results.md and results.json.
@@ -48,20 +53,32 @@ def texts_of(folder: Path) -> list[str]:
     return [page.text for page in iter_pages([folder])]
 
 
-def plain_jieba(texts: list[str]) -> float:
-    """Seconds for jieba.lcut over the texts (dictionary loaded beforehand)."""
+def plain_jieba(texts: list[str], runs: int) -> float:
+    """Median seconds for jieba.lcut over the texts (dictionary loaded beforehand)."""
     import jieba
     jieba.initialize()
-    start = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    return time.perf_counter() - start
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for text in texts:
+            jieba.lcut(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
-def timed_build(folder: Path, store: Path, jobs: int) -> dict:
-    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build_once.py"), str(folder), str(store),
-                          "--jobs", str(jobs)], check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def timed_build(folder: Path, store: Path, jobs: int, runs: int = 1) -> dict:
+    """Build ``runs`` times (fresh process, fresh store): median seconds, highest peak memory."""
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "build_once.py"), str(folder), str(store),
+                              "--jobs", str(jobs)], check=True, capture_output=True, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    summary = dict(results[-1])
+    summary["seconds"] = statistics.median(r["seconds"] for r in results)
+    summary["runs"] = [round(r["seconds"], 2) for r in results]
+    for key in ("peak_mb", "worker_peak_mb"):
+        summary[key] = max(r[key] for r in results)
+    return summary
 
 
 def latencies(run, queries: list[Path], repeat: int) -> dict[str, float]:
@@ -86,6 +103,7 @@ def rdflib_graph(store: Path):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=3, help="runs of jieba and of each build (median)")
     ap.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     ap.add_argument("--scale", type=int, help="also build this many articles, for peak memory")
     args = ap.parse_args()
@@ -94,15 +112,15 @@ def main() -> None:
     from kg.store import GraphStore
     queries = sorted((ROOT / "queries").glob("*.rq"))
     results = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-                          f"Python {platform.python_version()}", "sizes": {}}
+                          f"Python {platform.python_version()}", "runs": args.runs, "sizes": {}}
     for size in args.sizes:
         folder = corpus(size)
         texts = texts_of(folder)
         megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-        row = {"pages": len(texts), "megabytes": megabytes, "jieba_s": plain_jieba(texts)}
+        row = {"pages": len(texts), "megabytes": megabytes, "jieba_s": plain_jieba(texts, args.runs)}
         for jobs in (1, 2):
             store = OUT / f"store-{size}-jobs{jobs}"
-            row[f"jobs{jobs}"] = timed_build(folder, store, jobs)
+            row[f"jobs{jobs}"] = timed_build(folder, store, jobs, args.runs)
         store = GraphStore(OUT / f"store-{size}-jobs1", read_only=True)
         row["oxigraph_ms"] = latencies(store.query, queries, args.repeat)
         if size == min(args.sizes):
@@ -125,7 +143,7 @@ def format_report(results: dict) -> str:
     """The results as a Markdown table."""
     sizes = results["sizes"]
     cols = list(sizes)
-    lines = [f"machine: {results['machine']}", "",
+    lines = [f"machine: {results['machine']}; timings: median of {results.get('runs', 1)} runs", "",
              "| | " + " | ".join(f"{c:,} synthetic articles" for c in cols) + " |",
              "|---|" + "---|" * len(cols)]
 
@@ -136,7 +154,8 @@ def format_report(results: dict) -> str:
     add("text (MB, UTF-8)", lambda r: f"{r['megabytes']:.1f}")
     add("plain `jieba.lcut`: s, MB/s", lambda r: f"{r['jieba_s']:.1f} s, {r['megabytes'] / r['jieba_s']:.2f} MB/s")
     for jobs in (1, 2):
-        add(f"`kg build --store --jobs {jobs}`: s", lambda r, j=jobs: f"{r[f'jobs{j}']['seconds']:.1f} s")
+        add(f"`kg build --store --jobs {jobs}`: s (runs)", lambda r, j=jobs: (
+            f"{r[f'jobs{j}']['seconds']:.1f} s ({', '.join(f'{x:.1f}' for x in r[f'jobs{j}']['runs'])})"))
         add(f"  articles/s, MB/s (jobs {jobs})", lambda r, j=jobs: (
             f"{r[f'jobs{j}']['articles'] / r[f'jobs{j}']['seconds']:,.0f}/s, "
             f"{r['megabytes'] / r[f'jobs{j}']['seconds']:.2f} MB/s"))

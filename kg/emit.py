@@ -197,9 +197,9 @@ class Emitter:
             out.append((article, P_URL, literal(record.url, datatype=XSD.anyURI)))
         if record.date:
             out.append((article, P_PUBLISHED, literal(record.date, datatype=XSD.date)))
-        for ref in record.mentions:
-            for node in self.node(ref):
-                out.append((article, P_MENTIONS, node))
+        # an entity named five times is mentioned once (a store would drop the copies anyway)
+        mentioned = dict.fromkeys(node for ref in record.mentions for node in self.node(ref))
+        out.extend((article, P_MENTIONS, node) for node in mentioned)
         for fact in record.facts:
             self.fact(out, record, article, fact)
         return out

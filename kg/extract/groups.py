@@ -20,17 +20,19 @@ def _forms() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     for _, label, forms in group_concepts():
         for form in forms:
             concepts_of.setdefault(form, set()).add(label)
-    pattern = re.compile("(?=(" + alternation(concepts_of)[3:-1] + "))")
-    return pattern, {f: tuple(sorted(c)) for f, c in concepts_of.items()}
+    return re.compile(alternation(concepts_of)), {f: tuple(sorted(c)) for f, c in concepts_of.items()}
 
 
 def find_groups(doc: Document) -> tuple[Mention, ...]:
     """Group mentions; ``concepts`` holds the concept labels, ``name`` the first."""
     pattern, concepts_of = _forms()
     hits = []
-    for match in pattern.finditer(doc.norm):
-        form = match.group(1)
-        hits.append((match.start(), match.start() + len(form), form))
+    # the longest form at every start, overlapping ones too (the search skips
+    # ahead in C to the next character that starts a form)
+    pos = 0
+    while (match := pattern.search(doc.norm, pos)) is not None:
+        hits.append((match.start(), match.end(), match.group()))
+        pos = match.start() + 1
     # keep, at each start, the longest form; drop forms inside a longer one's span
     # only when they add no concept; merge touching or overlapping hits
     merged: list[list] = []

@@ -52,7 +52,15 @@ def _aliases() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in table("aliases.tsv")}
 
 
-_PLACE_RE_CACHE: dict[str, re.Pattern] = {}
+@lru_cache(maxsize=1)
+def _aliases_longest_first() -> list[tuple[str, tuple[str, str]]]:
+    return sorted(_aliases().items(), key=lambda a: -len(a[0]))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_in_place_word(word: str) -> bool:
+    """Does ``word`` end in a place-level word (区, 街道, 镇 ...)?"""
+    return any(word.endswith(ending) for ending, _ in _place_levels())
 
 
 @lru_cache(maxsize=1 << 16)  # pure in the name; names recur across articles (speed, issue 4)
@@ -166,8 +174,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         if start - max(token.start, floor) > MAX_PREFIX:
             break
         pos = max(token.start, floor)
-        place_like = token.text not in _GENERIC_PLACES and any(
-            token.text.endswith(e) for e, _ in _place_levels())  # 社区 is no place name
+        place_like = token.text not in _GENERIC_PLACES and _ends_in_place_word(token.text)  # 社区 is none
         if token.tag in _PROPER_TAGS or place_like:
             proper = True
         token = tokens.before(token)
@@ -226,7 +233,7 @@ def apply_place_alias(name: str, home_city: str = "北京") -> str:
     >>> apply_place_alias("经开区总工会"), apply_place_alias("经开区总工会", "杭州")
     ('北京经济技术开发区总工会', '杭州经济技术开发区总工会')
     """
-    for alias, (canonical, kind) in sorted(_aliases().items(), key=lambda a: -len(a[0])):
+    for alias, (canonical, kind) in _aliases_longest_first():
         canonical = canonical.replace("{city}", home_city)
         if kind == "place" and name.startswith(alias) and not name.startswith(canonical):
             return canonical + name[len(alias):]
