@@ -4,9 +4,10 @@ Pass 1 (:func:`extract_pass`) reads pages one at a time and sends them through
 the per-article stages (:mod:`kg.pipeline`) on an engine (:mod:`kg.engines`:
 this process, ``jobs`` processes, or Dask); each page's compact result goes to
 the manifest on disk (:mod:`kg.manifest`). Pages whose digest the manifest
-already holds are skipped. Pass 2 (:func:`emit_pass`) resolves names across
-the corpus once (:mod:`kg.resolve`), then emits the changed pages' triples
-(:mod:`kg.emit`) to N-Quads shards, one named graph per page.
+already holds are skipped. Pass 2 resolves names across the corpus once
+(:func:`plan_emission`, :mod:`kg.resolve`), then emits the changed pages'
+triples (:func:`emit_pass`, :mod:`kg.emit`) to N-Quads shards
+(:mod:`kg.shards`), one named graph per page.
 
 ``build`` loads the shards into an in-memory rdflib graph (small corpora, the
 Python API); ``build_store`` bulk-loads them into an Oxigraph store on disk
@@ -31,10 +32,10 @@ from .errors import QueryError
 from .manifest import Manifest
 from .pipeline import documents_of_page
 from .read import ReadProblem, ReadReport, iter_pages
-from .record import Ref, decode, emission_fingerprint, page_digest
+from .record import Ref, emission_fingerprint, page_digest
 from .settings import Settings
+from .shards import write_page_shards
 
-SHARD_PAGES = 500  # pages per N-Quads shard (a shard loads while the next is written)
 
 
 @dataclass
@@ -156,51 +157,19 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, rep
     return done
 
 
-class _ShardWriter:
-    """N-Quads (or N-Triples) files of at most ``SHARD_PAGES`` pages each."""
+@dataclass
+class Emission:
+    """What pass 2 writes: the emitter (names resolved), the pages to emit, the graphs they replace."""
 
-    def __init__(self, folder: Path, *, quads: bool, pages: int = SHARD_PAGES,
-                 on_closed: Callable[[Path], None] | None = None):
-        self.folder, self.quads, self.limit, self.on_closed = folder, quads, pages, on_closed
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.files: list[Path] = []
-        self.stream = None
-        self.count = 0
-
-    def file(self, name: str):
-        """A new shard file, closing the current one."""
-        self.close()
-        path = self.folder / f"{name}.{'nq' if self.quads else 'nt'}"
-        self.files.append(path)
-        self.stream = open(path, "w", encoding="utf-8")
-        return self.stream
-
-    def page(self, triples, graph: str) -> None:
-        """Write one page's triples, starting a new shard when the current one is full."""
-        if self.stream is None or self.count >= self.limit:
-            self.file(f"pages-{sum(1 for f in self.files if f.stem.startswith('pages-')):05d}")
-            self.count = 0
-        self.stream.writelines(nquad_lines(triples, graph if self.quads else None))
-        self.count += 1
-
-    def close(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-            if self.on_closed:
-                self.on_closed(self.files[-1])
+    emitter: Emitter
+    pages: list[str]
+    replaced: set[str]
+    reemitted: int
 
 
-def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool = True,
-              summary: BuildSummary | None = None, loader=None) -> tuple[list[Path], set[str]]:
-    """Pass 2: resolve names corpus-wide and write the shards of every page to (re)emit.
-
-    loader: optional, with ``clear(graphs)`` (called once, before the first
-        shard, with the graphs the shards replace) and ``load(path)`` (called
-        as each shard is complete), so that loading overlaps writing.
-    RETURNS (tuple[list[Path], set[str]]): the shard files, and the IRIs of the
-        graphs they replace (pages emitted before, the entities, the scheme).
-    """
+def plan_emission(manifest: Manifest, changed: Pass1) -> Emission:
+    """Resolve names corpus-wide and choose the pages to (re)emit: the changed ones,
+    and those that refer to a name now emitted as another node."""
     names = manifest.name_index()
     emitter = Emitter(names)
     nodes = {name: emitter.node(Ref(kind, name))[0] for name, kind in names.kinds.items()}
@@ -212,27 +181,40 @@ def emit_pass(manifest: Manifest, changed: Pass1, folder: Path, *, quads: bool =
     manifest.set_meta("emission", emission_fingerprint())
     replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
     replaced |= {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
+    return Emission(emitter, sorted(changed.extracted | reemit), replaced, len(reemit))
+
+
+def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *, quads: bool = True,
+              summary: BuildSummary | None = None, loader=None) -> list[Path]:
+    """Pass 2: write the entity graph, the group scheme and the planned pages' shards.
+
+    loader: optional, with ``clear(graphs)`` (called once, before the first
+        shard, with the graphs the shards replace) and ``load(path)`` (called
+        as each shard is complete, in order), so that loading overlaps writing.
+    RETURNS (list[Path]): the shard files, in order.
+    """
     if loader is not None:
-        loader.clear(sorted(replaced))
-    writer = _ShardWriter(folder, quads=quads, on_closed=loader.load if loader is not None else None)
+        loader.clear(sorted(plan.replaced))
+    on_written = loader.load if loader is not None else None
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = "nq" if quads else "nt"
+    files = []
     # the entities and the scheme first: they load while the pages are written
-    declared = emitter.declarations(manifest.entity_names())
-    writer.file("entities").writelines(nquad_lines(declared, iri(ENTITIES_GRAPH) if quads else None))
-    writer.file("groups").writelines(nquad_lines(scheme_triples(), iri(SCHEME_GRAPH) if quads else None))
-    writer.close()
-    for page_id, blob in manifest.blobs(sorted(changed.extracted | reemit)):
-        graph = iri(page_graph_iri(page_id))
-        triples = [t for record in decode(blob) for t in emitter.article(record)]
-        writer.page(triples, graph)
-    writer.close()
-    entities = Counter()
+    for name, graph, triples in (("entities", ENTITIES_GRAPH, plan.emitter.declarations(manifest.entity_names())),
+                                 ("groups", SCHEME_GRAPH, scheme_triples())):
+        path = folder / f"{name}.{suffix}"
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.writelines(nquad_lines(triples, iri(graph) if quads else None))
+        files.append(path)
+        if on_written:
+            on_written(path)
+    files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, quads=quads, on_written=on_written)
     if summary is not None:
-        keys = {emitter.entity_key(kind, name) for name, kind in manifest.entity_names() if kind != "role"}
+        keys = {plan.emitter.entity_key(kind, name) for name, kind in manifest.entity_names() if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
-        entities.update(labels[kind] for kind, _ in keys)
-        summary.entities = entities
-        summary.reemitted = len(reemit)
-    return writer.files, replaced
+        summary.entities = Counter(labels[kind] for kind, _ in keys)
+        summary.reemitted = plan.reemitted
+    return files
 
 
 def _finish(summary: BuildSummary, manifest: Manifest, report: ReadReport, changed: Pass1) -> None:
@@ -263,7 +245,8 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
         try:
             changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
                                    jobs=jobs, engine=engine, scheduler=scheduler, client=client)
-            files, _ = emit_pass(manifest, changed, Path(work) / "shards", quads=False, summary=summary)
+            plan = plan_emission(manifest, changed)
+            files = emit_pass(manifest, plan, Path(work) / "shards", quads=False, summary=summary)
             graph = new_graph()
             for path in files:
                 graph.parse(path, format="nt")
@@ -292,12 +275,13 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
     try:
         changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
                                jobs=jobs, engine=engine, scheduler=scheduler, client=client)
+        plan = plan_emission(manifest, changed)
         # opened after pass 1, so that forked workers inherit no RocksDB threads or files
         target = GraphStore(store)
         with tempfile.TemporaryDirectory(prefix="unionkg-shards-", dir=target.path) as work:
             folder = Path(shards) if shards else Path(work)
             with target.loader() as loader:
-                emit_pass(manifest, changed, folder, summary=summary, loader=loader)
+                emit_pass(manifest, plan, folder, summary=summary, loader=loader)
         manifest.commit()  # only once the store holds what the manifest says
         _finish(summary, manifest, report, changed)
     finally:

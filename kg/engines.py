@@ -33,14 +33,18 @@ def warm_up() -> None:
     default_segmenter()
 
 
-def _chunks(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
-    pages = iter(pages)
-    while chunk := list(islice(pages, size)):
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last one shorter)."""
+    items = iter(items)
+    while chunk := list(islice(items, size)):
         yield chunk
 
 
-def _in_order(submit: Callable, chunks: Iterator[list[Page]], window: int, result: Callable) -> Iterator[PageResult]:
-    """Submit chunks with at most ``window`` in flight; yield their results in order."""
+def _in_order(submit: Callable, chunks: Iterable, window: int, result: Callable) -> Iterator:
+    """Submit chunks with at most ``window`` in flight; yield their results in order.
+
+    submit: chunk -> future; result: future -> iterable of results.
+    """
     pending: deque = deque()
     for chunk in chunks:
         pending.append(submit(chunk))
@@ -81,7 +85,7 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(jobs, initializer=warm_up) as pool:
         yield from _in_order(lambda chunk: pool.apply_async(extract_chunk, (chunk, settings)),
-                             _chunks(pages, chunk_pages), 4 * jobs, lambda future: future.get())
+                             chunks(pages, chunk_pages), 4 * jobs, lambda future: future.get())
 
 
 def _dask(pages, settings, *, jobs, scheduler, client, chunk_pages) -> Iterator[PageResult]:
@@ -101,7 +105,7 @@ def _dask(pages, settings, *, jobs, scheduler, client, chunk_pages) -> Iterator[
     try:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         yield from _in_order(lambda chunk: client.submit(extract_chunk, chunk, settings, pure=False),
-                             _chunks(pages, chunk_pages), 4 * workers, lambda future: future.result())
+                             chunks(pages, chunk_pages), 4 * workers, lambda future: future.result())
     finally:
         if own_client is not None:
             own_client.close()
