@@ -123,3 +123,31 @@ def test_a_new_emitter_re_emits_every_page_without_extracting(full_store, tmp_pa
     summary = build_store(SAMPLE, folder)
     assert (summary.extracted, summary.reemitted) == (0, len(PAGES))
     assert _nquads(folder) == before
+
+
+def test_a_large_load_compacts_the_store_and_a_small_update_does_not(tmp_path, monkeypatch):
+    compacted = []
+    monkeypatch.setattr(GraphStore, "optimize", lambda self: compacted.append(self.path))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(PAGES[0], pages / PAGES[0].name)
+    folder = tmp_path / "store"
+    build_store(pages, folder)  # a first build loads every page
+    assert compacted == [folder]
+    build_store(pages, folder)  # nothing new
+    assert compacted == [folder]
+    for page in PAGES[1:]:
+        shutil.copy(page, pages / page.name)
+    summary = build_store(pages, folder)  # four new pages in a store of five
+    assert summary.extracted == 4 and compacted == [folder] * 2
+    (pages / "z.txt").write_text("本报讯 近日，平舆县总工会走访慰问困难职工。", encoding="utf-8")
+    summary = build_store(pages, folder)  # one new page in a store of six
+    assert summary.extracted == 1 and summary.reemitted == 0 and compacted == [folder] * 2
+
+
+def test_compaction_keeps_the_graph(full_store, tmp_path):
+    folder = tmp_path / "store"
+    shutil.copytree(full_store, folder)
+    before = _sorted_lines(_nquads(folder))
+    GraphStore(folder).optimize()
+    assert _sorted_lines(_nquads(folder)) == before
