@@ -19,6 +19,7 @@ graphs is the graph a whole build makes.
 from __future__ import annotations
 
 import hashlib
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -81,6 +82,7 @@ def new_graph() -> Graph:
 # ------------------------------------------------------------------ N-Triples terms
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile('[\\\\"\n\r]')
 
 
 def iri(term) -> str:
@@ -98,7 +100,10 @@ def literal(text, *, lang: str | None = None, datatype=None) -> str:
     >>> literal('说"好"\\n', lang="zh"), literal("5", datatype=XSD.integer)
     ('"说\\\\"好\\\\"\\\\n"@zh', '"5"^^<http://www.w3.org/2001/XMLSchema#integer>')
     """
-    quoted = '"' + str(text).translate(_ESCAPES) + '"'
+    text = str(text)
+    if _NEEDS_ESCAPE.search(text):  # most literals need no escape: skip the per-character pass
+        text = text.translate(_ESCAPES)
+    quoted = f'"{text}"'
     if lang:
         return f"{quoted}@{lang}"
     if datatype is not None:
@@ -147,8 +152,11 @@ def _role(role: str) -> str:
     return f"<{_ID}role/{_digest(role)}>"
 
 
+_INTEGER = f"^^<{XSD.integer}>"
+
+
 def _integer(value: int) -> str:
-    return literal(value, datatype=XSD.integer)
+    return f'"{int(value)}"{_INTEGER}'
 
 
 def _boolean(value: bool) -> str:
