@@ -104,13 +104,14 @@ class Segmenter:
         return Tokens(text, self)
 
     def block_tokens(self, text: str, start: int, end: int) -> list[Token]:
-        """Tokens of ``text[start:end]``, one block as :meth:`words` splits it, with offsets into ``text``.
+        """Tokens of ``text[start:end]``, one block of word characters (a match of
+        jieba's ``re_han_default``), with offsets into ``text``.
 
         The words always concatenate back to the block; a mismatch is a bug in
         jieba's contract, and raises rather than shifting every offset after it.
         """
         block = text[start:end]
-        words = self.words(block)
+        words = self._cut_block(block)  # what words() does with a block
         if "".join(words) != block:  # then some word is not the text at its offset
             pos = 0
             for word in words:
@@ -164,12 +165,11 @@ class Tokens:
             if tokens is None:
                 tokens = self._cut[k] = self._segmenter.block_tokens(text, self._starts[k], self._ends[k])
             return tokens[bisect_right(tokens, pos, key=_token_start) - 1]
-        char = text[pos]  # outside blocks every character is a token, and so is \r\n
-        if char == "\r" and text[pos + 1:pos + 2] == "\n":
-            return Token("\r\n", pos, pos + 2, "x")
-        if char == "\n" and pos > 0 and text[pos - 1] == "\r":
-            return Token("\r\n", pos - 1, pos + 1, "x")
-        return Token(char, pos, pos + 1, self._segmenter._tags.get(char, "x"))
+        # outside blocks every character is a token, and so is \r\n (as in words())
+        if text.startswith("\r\n", pos - 1) and pos > 0:
+            pos -= 1
+        word = "\r\n" if text.startswith("\r\n", pos) else text[pos]
+        return Token(word, pos, pos + len(word), self._segmenter.tag_of(word) or "x")
 
     def before(self, token: Token) -> Token | None:
         """The token just left of ``token``, None at the start."""
