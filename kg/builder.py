@@ -36,8 +36,6 @@ from .record import Ref, emission_fingerprint, page_digest
 from .settings import Settings
 from .shards import write_page_shards
 
-
-
 # A build that loads at least 1/OPTIMIZE_SHARE of the store's pages (a first build
 # always does) compacts the store afterwards: bulk loading leaves many small files,
 # and compacting them took 0.9 s at 10,000 articles and made the README's queries

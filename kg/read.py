@@ -8,7 +8,6 @@ Encodings are detected per file. A file or line that cannot be read becomes a
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
