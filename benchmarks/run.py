@@ -85,8 +85,9 @@ def timed_size(folder: Path, texts: list[str], size: int, runs: int) -> dict:
     of the machine then slows all three alike), and their medians."""
     jieba_times, builds = [], {1: [], 2: []}
     for _ in range(runs):
+        os.sync()  # the last build's files are written out before the next timing, not during it
         jieba_times.append(plain_jieba(texts))
-        for jobs in builds:
+        for jobs in builds:  # build_once syncs too
             builds[jobs].append(build_once(folder, OUT / f"store-{size}-jobs{jobs}", jobs))
     row = {"jieba_s": statistics.median(jieba_times), "jieba_runs": [round(t, 2) for t in jieba_times]}
     row.update({f"jobs{jobs}": summarise(results) for jobs, results in builds.items()})
