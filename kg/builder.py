@@ -204,8 +204,9 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *, quads: bool =
     folder.mkdir(parents=True, exist_ok=True)
     suffix = "nq" if quads else "nt"
     files = []
+    entity_names = list(manifest.entity_names())  # read once: declarations and the summary
     # the entities and the scheme first: they load while the pages are written
-    for name, graph, triples in (("entities", ENTITIES_GRAPH, plan.emitter.declarations(manifest.entity_names())),
+    for name, graph, triples in (("entities", ENTITIES_GRAPH, plan.emitter.declarations(entity_names)),
                                  ("groups", SCHEME_GRAPH, scheme_triples())):
         path = folder / f"{name}.{suffix}"
         with open(path, "w", encoding="utf-8") as stream:
@@ -215,7 +216,7 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *, quads: bool =
             on_written(path)
     files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, quads=quads, on_written=on_written)
     if summary is not None:
-        keys = {plan.emitter.entity_key(kind, name) for name, kind in manifest.entity_names() if kind != "role"}
+        keys = {plan.emitter.entity_key(kind, name) for name, kind in entity_names if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
         summary.entities = Counter(labels[kind] for kind, _ in keys)
         summary.reemitted = plan.reemitted

@@ -161,15 +161,20 @@ class Tokens:
         pos = min(max(pos, 0), len(text) - 1)
         k = bisect_right(self._starts, pos) - 1
         if k >= 0 and pos < self._ends[k]:  # inside a block of word characters
-            tokens = self._cut.get(k)
-            if tokens is None:
-                tokens = self._cut[k] = self._segmenter.block_tokens(text, self._starts[k], self._ends[k])
+            tokens = self._block(k)
             return tokens[bisect_right(tokens, pos, key=_token_start) - 1]
         # outside blocks every character is a token, and so is \r\n (as in words())
         if text.startswith("\r\n", pos - 1) and pos > 0:
             pos -= 1
         word = "\r\n" if text.startswith("\r\n", pos) else text[pos]
         return Token(word, pos, pos + len(word), self._segmenter.tag_of(word) or "x")
+
+    def _block(self, k: int) -> list[Token]:
+        """The tokens of the ``k``-th block of word characters (cut on first use)."""
+        tokens = self._cut.get(k)
+        if tokens is None:
+            tokens = self._cut[k] = self._segmenter.block_tokens(self.text, self._starts[k], self._ends[k])
+        return tokens
 
     def before(self, token: Token) -> Token | None:
         """The token just left of ``token``, None at the start."""
@@ -188,8 +193,7 @@ class Tokens:
                 out.append(self.at(pos))
                 pos = out[-1].end
             if k < len(self._starts):
-                out.append(self.at(start))  # cuts the block
-                out.extend(self._cut[k][1:])
+                out.extend(self._block(k))
                 pos = self._ends[k]
         return out
 
