@@ -7,12 +7,12 @@ the manifest on disk (:mod:`kg.manifest`). Pages whose digest the manifest
 already holds are skipped. Pass 2 resolves names across the corpus once
 (:func:`plan_emission`, :mod:`kg.resolve`), then emits the changed pages'
 triples (:func:`emit_pass`, :mod:`kg.emit`) to N-Quads shards
-(:mod:`kg.shards`), one named graph per page.
+(:mod:`kg.shards`), every triple in the default graph.
 
 ``build`` loads the shards into an in-memory rdflib graph (small corpora, the
 Python API); ``build_store`` bulk-loads them into an Oxigraph store on disk
 (:mod:`kg.store`), where memory does not grow with the corpus and later builds
-add, replace and re-emit only what changed.
+add, replace and re-emit only what changed (removing the old triples first).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import Graph
 
 from .document import Document
-from .emit import ENTITIES_GRAPH, SCHEME_GRAPH, Emitter, iri, new_graph, nquad_lines, page_graph_iri, scheme_triples
+from .emit import Emitter, article_iri, new_graph, scheme_triples
 from .engines import extract_pages
 from .errors import QueryError
 from .manifest import Manifest
@@ -34,7 +34,7 @@ from .pipeline import documents_of_page
 from .read import ReadProblem, ReadReport, iter_pages
 from .record import Ref, emission_fingerprint, page_digest
 from .settings import Settings
-from .shards import write_page_shards
+from .shards import write_page_shards, write_triples
 
 # A build that loads at least 1/OPTIMIZE_SHARE of the store's pages (a first build
 # always does) compacts the store afterwards: bulk loading leaves many small files,
@@ -124,10 +124,10 @@ def extract_documents(paths: Iterable, *, settings: Settings = Settings(),
 
 @dataclass
 class Pass1:
-    """What pass 1 changed: pages extracted (new or changed) and pages replaced."""
+    """What pass 1 changed: pages extracted (new or changed), the article ids of the changed pages' old versions."""
 
     extracted: set[str] = field(default_factory=set)
-    replaced: set[str] = field(default_factory=set)
+    replaced_articles: set[str] = field(default_factory=set)
     unchanged: int = 0
 
 
@@ -154,8 +154,7 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, rep
             yield page
 
     for result in extract_pages(todo(), settings, **engine):
-        if manifest.put(result):
-            done.replaced.add(result.page_id)
+        done.replaced_articles.update(manifest.put(result))
         done.extracted.add(result.page_id)
         if progress:
             progress(1)
@@ -164,11 +163,16 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, rep
 
 @dataclass
 class Emission:
-    """What pass 2 writes: the emitter (names resolved), the pages to emit, the graphs they replace."""
+    """What pass 2 writes: the emitter (names resolved), the pages to emit, what they replace.
+
+    stale_articles (set[str]): IRIs of the articles whose triples the pages replace.
+    everything (bool): the pages are the whole graph (a first build, or the emitter changed).
+    """
 
     emitter: Emitter
     pages: list[str]
-    replaced: set[str]
+    stale_articles: set[str]
+    everything: bool
     reemitted: int
 
 
@@ -178,43 +182,44 @@ def plan_emission(manifest: Manifest, changed: Pass1) -> Emission:
     names = manifest.name_index()
     emitter = Emitter(names)
     nodes = {name: emitter.node(Ref(kind, name))[0] for name, kind in names.kinds.items()}
-    if manifest.meta("emission") == emission_fingerprint():
-        reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
-    else:  # the emitter changed since the pages were emitted: all of them again
+    everything = manifest.meta("emission") != emission_fingerprint()
+    if everything:  # a first build, or the emitter changed since the pages were emitted
         reemit = manifest.page_ids() - changed.extracted
+        stale = set()
+    else:
+        reemit = manifest.pages_using(manifest.changed_nodes(nodes)) - changed.extracted
+        stale = {str(article_iri(doc_id)) for doc_id in changed.replaced_articles | set(manifest.article_ids(reemit))}
     manifest.set_nodes(nodes)
     manifest.set_meta("emission", emission_fingerprint())
-    replaced = {str(page_graph_iri(p)) for p in changed.replaced | reemit}
-    replaced |= {str(ENTITIES_GRAPH), str(SCHEME_GRAPH)}
-    return Emission(emitter, sorted(changed.extracted | reemit), replaced, len(reemit))
+    return Emission(emitter, sorted(changed.extracted | reemit), stale, everything, len(reemit))
 
 
-def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *, quads: bool = True,
+def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
               summary: BuildSummary | None = None, loader=None) -> list[Path]:
-    """Pass 2: write the entity graph, the group scheme and the planned pages' shards.
+    """Pass 2: write the entity declarations, the group scheme and the planned pages' shards.
 
-    loader: optional, with ``clear(graphs)`` (called once, before the first
-        shard, with the graphs the shards replace) and ``load(path)`` (called
-        as each shard is complete, in order), so that loading overlaps writing.
+    loader: optional, with ``remove(updates)`` (called once, before the first
+        shard, with :func:`kg.store.removal_updates` of the plan, which are also
+        written to ``folder/remove.ru``) and ``load(path)`` (called as each
+        shard is complete, in order), so that loading overlaps writing.
     RETURNS (list[Path]): the shard files, in order.
     """
-    if loader is not None:
-        loader.clear(sorted(plan.replaced))
-    on_written = loader.load if loader is not None else None
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = "nq" if quads else "nt"
-    files = []
+    if loader is not None:
+        from .store import removal_updates, update_request
+        updates = removal_updates(plan.stale_articles, everything=plan.everything)
+        # beside the shards, for a server that mirrors the store: run it, then load them
+        (folder / "remove.ru").write_text(update_request(updates), encoding="utf-8")
+        loader.remove(updates)
+    on_written = loader.load if loader is not None else None
     entity_names = list(manifest.entity_names())  # read once: declarations and the summary
     # the entities and the scheme first: they load while the pages are written
-    for name, graph, triples in (("entities", ENTITIES_GRAPH, plan.emitter.declarations(entity_names)),
-                                 ("groups", SCHEME_GRAPH, scheme_triples())):
-        path = folder / f"{name}.{suffix}"
-        with open(path, "w", encoding="utf-8") as stream:
-            stream.writelines(nquad_lines(triples, iri(graph) if quads else None))
-        files.append(path)
-        if on_written:
+    files = [write_triples(folder / "entities.nq", plan.emitter.declarations(entity_names)),
+             write_triples(folder / "groups.nq", scheme_triples())]
+    if on_written:
+        for path in files:
             on_written(path)
-    files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, quads=quads, on_written=on_written)
+    files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, on_written=on_written)
     if summary is not None:
         keys = {plan.emitter.entity_key(kind, name) for name, kind in entity_names if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
@@ -252,7 +257,7 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
             changed = extract_pass(_paths(paths), manifest, settings=settings, report=report, progress=progress,
                                    jobs=jobs, engine=engine, scheduler=scheduler, client=client)
             plan = plan_emission(manifest, changed)
-            files = emit_pass(manifest, plan, Path(work) / "shards", quads=False, summary=summary)
+            files = emit_pass(manifest, plan, Path(work) / "shards", summary=summary)
             graph = new_graph()
             for path in files:
                 graph.parse(path, format="nt")
@@ -269,10 +274,11 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
     """Build into (or update) an Oxigraph store on disk; memory stays bounded.
 
     paths: files or folders of pages; pages already in the store with the same
-        digest are skipped, changed pages replace their graph, new pages are added.
+        digest are skipped, changed pages replace their old triples, new pages are added.
     store (str | Path): the store folder (see :mod:`kg.store`).
-    shards (str | Path | None): keep the N-Quads shards this build loaded in
-        this folder (for a SPARQL server); by default they are deleted.
+    shards (str | Path | None): keep the N-Quads shards this build loaded, and
+        the updates it ran first (``remove.ru``), in this folder (for a SPARQL
+        server); by default they are deleted.
     RETURNS (BuildSummary): what the build did, with totals over the whole store.
     """
     from .store import GraphStore, manifest_path

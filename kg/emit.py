@@ -9,12 +9,14 @@ terms as text: one line per triple, no rdflib objects on the way, so that a
 100,000-article build streams to N-Quads files at the speed of string
 formatting. Each triple is made in exactly one place:
 
-* :meth:`Emitter.article` — an article and its facts (a page's named graph);
+* :meth:`Emitter.article` — an article and its facts;
 * :meth:`Emitter.declarations` — the entities (types, labels, aliases) and roles;
 * :func:`scheme_triples` — the beneficiary-group concept scheme.
 
-A store therefore never holds one triple in two graphs, and the union of the
-graphs is the graph a whole build makes.
+Every triple's subject tells whose it is, which is how a store replaces a
+changed page without named graphs: an article and the facts derived from it
+(``prov:wasDerivedFrom``) belong to its page; a subject typed as an entity or a
+role belongs to the declarations, which every build rewrites.
 """
 from __future__ import annotations
 
@@ -46,15 +48,6 @@ def entity_iri(kind: str, name: str) -> URIRef:
 def article_iri(doc_id: str) -> URIRef:
     """The IRI of an article."""
     return ID[f"article/{_digest(doc_id)}"]
-
-
-def page_graph_iri(page_id: str) -> URIRef:
-    """The IRI of the named graph that holds one page's articles and facts."""
-    return ID[f"page/{_digest(page_id)}"]
-
-
-ENTITIES_GRAPH = ID["graph/entities"]  # entity and role declarations
-SCHEME_GRAPH = ID["graph/groups"]  # the beneficiary-group concept scheme
 
 
 def decimal_lexical(value) -> str:
@@ -116,11 +109,10 @@ def zh(text: str) -> str:
     return literal(text, lang="zh")
 
 
-def nquad_lines(triples: Iterable[Triple], graph: str | None = None) -> Iterator[str]:
-    """Triples as N-Triples lines, or N-Quads lines in ``graph`` (an IRI term)."""
-    end = f" {graph} .\n" if graph else " .\n"
+def triple_lines(triples: Iterable[Triple]) -> Iterator[str]:
+    """Triples as N-Triples lines (each also an N-Quads line, in the default graph)."""
     for s, p, o in triples:
-        yield f"{s} {p} {o}{end}"
+        yield f"{s} {p} {o} .\n"
 
 
 A, LABEL, ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.altLabel)
@@ -181,6 +173,7 @@ class Emitter:
     def __init__(self, names: NameIndex):
         self.names = names
         self.groups = {label: iri(concept) for concept, label, _ in group_concepts()}
+        self._nodes: dict[Ref, list[str]] = {}
 
     def entity_key(self, kind: str, name: str) -> tuple[str, str]:
         """(kind, canonical name) of the entity a union/org/person name stands for."""
@@ -191,9 +184,14 @@ class Emitter:
 
     def node(self, ref: Ref) -> list[str]:
         """The node(s) a reference stands for (group references: their concepts)."""
-        if ref.kind == "group":
-            return [self.groups[c] for c in ref.concepts if c in self.groups]
-        return [_entity(*self.entity_key(ref.kind, ref.name))]
+        nodes = self._nodes.get(ref)
+        if nodes is None:  # a name recurs on many pages: resolve it once
+            if ref.kind == "group":
+                nodes = [self.groups[c] for c in ref.concepts if c in self.groups]
+            else:
+                nodes = [_entity(*self.entity_key(ref.kind, ref.name))]
+            self._nodes[ref] = nodes
+        return nodes
 
     def article(self, record: ArticleRecord) -> list[Triple]:
         """An article and its facts (entity declarations are made by :meth:`declarations`)."""

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .record import PageResult
+from .record import PageResult, decode
 from .resolve import NameIndex
 
 _SCHEMA = """
@@ -58,17 +58,19 @@ class Manifest:
         row = self.db.execute("SELECT digest FROM pages WHERE page_id = ?", (page_id,)).fetchone()
         return row[0] if row else None
 
-    def put(self, result: PageResult) -> bool:
-        """Record (or replace) a page's result. RETURNS (bool): whether the page was there before."""
-        existed = self.digest(result.page_id) is not None
-        if existed:
-            self.db.execute("DELETE FROM names WHERE page_id = ?", (result.page_id,))
+    def put(self, result: PageResult) -> list[str]:
+        """Record (or replace) a page's result.
+
+        RETURNS (list[str]): the article ids of the version it replaces (none for a new page).
+        """
+        replaced = self.article_ids([result.page_id])
+        self.db.execute("DELETE FROM names WHERE page_id = ?", (result.page_id,))
         self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
                         (result.page_id, result.digest, result.blob, result.articles,
                          json.dumps(dict(result.facts), sort_keys=True)))
         self.db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
                             [(result.page_id, *observation) for observation in result.names])
-        return existed
+        return replaced
 
     def meta(self, key: str) -> str | None:
         """A recorded setting of the last build (e.g. the emitter's fingerprint)."""
@@ -120,6 +122,10 @@ class Manifest:
             row = self.db.execute("SELECT blob FROM pages WHERE page_id = ?", (page_id,)).fetchone()
             if row:
                 yield page_id, row[0]
+
+    def article_ids(self, page_ids: Iterable[str]) -> list[str]:
+        """The ids of the articles recorded for the given pages."""
+        return [record.doc_id for _, blob in self.blobs(page_ids) for record in decode(blob)]
 
     def totals(self) -> tuple[int, int, dict[str, int]]:
         """(pages, articles, facts per kind) over every recorded page."""

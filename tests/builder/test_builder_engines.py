@@ -32,7 +32,9 @@ def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         build_store(SAMPLE, tmp_path / "store", engine="dask", client=client, shards=tmp_path / "shards")
     assert _nquads(tmp_path / "store") == serial
-    assert sorted(p.suffix for p in (tmp_path / "shards").iterdir()) == [".nq", ".nq", ".nq"]
+    kept = sorted(p.name for p in (tmp_path / "shards").iterdir())
+    assert kept == ["entities.nq", "groups.nq", "pages-00000.nq", "remove.ru"]
+    assert (tmp_path / "shards" / "remove.ru").read_text(encoding="utf-8").endswith("\nCLEAR ALL\n")  # a first build
 
 
 def test_in_memory_build_with_jobs_is_the_same(sample_graph):
