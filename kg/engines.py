@@ -8,6 +8,7 @@ is in flight at a time: memory stays flat however long the input.
 """
 from __future__ import annotations
 
+import gc
 from collections import deque
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -83,7 +84,14 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     # loads jieba once in warm_up (or inherits it when the parent had loaded it)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(jobs, initializer=warm_up) as pool:
+    # frozen, the parent's objects (jieba's dictionary above all) are left out of the
+    # workers' garbage collections, which would otherwise copy the pages they sit on
+    gc.freeze()
+    try:
+        pool = context.Pool(jobs, initializer=warm_up)
+    finally:
+        gc.unfreeze()
+    with pool:
         yield from _in_order(lambda chunk: pool.apply_async(extract_chunk, (chunk, settings)),
                              chunks(pages, chunk_pages), 4 * jobs, lambda future: future.get())
 
