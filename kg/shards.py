@@ -31,11 +31,8 @@ def write_pages(path: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter
 
     RETURNS (Path): ``path``.
     """
-    with open(path, "w", encoding="utf-8") as stream:
-        for _, blob in pages:
-            for record in decode(blob):
-                stream.writelines(triple_lines(emitter.article(record)))
-    return path
+    return write_triples(path, (triple for _, blob in pages for record in decode(blob)
+                                for triple in emitter.article(record)))
 
 
 def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter,
