@@ -207,7 +207,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--engine", choices=ENGINES, default="local", help="where extraction runs (default: local)")
     b.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
     b.add_argument("--shards", help="keep the N-Quads shards this build loads in this folder")
-    b.add_argument("--home-city", default="北京", help="the city 市总工会 refers to (default: 北京)")
+    b.add_argument("--home-city", help="the city 市总工会 refers to in an article that names no city "
+                   "(default: none; an article's own city always comes first)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=cmd_build)
     q = sub.add_parser("query", help="run SPARQL over a graph file or a store")

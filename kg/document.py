@@ -94,7 +94,8 @@ class Document:
     blocks (tuple[Block, ...]): the article's paragraphs, classified.
     year (int | None): the article's year when known (for 3月8日).
     date (str | None), url (str | None), title (str | None): from the input record.
-    home_city (str): the paper's home city (市总工会 resolves to it).
+    home_city (str | None): the city the article is about, full name (郑州市):
+        inferred from its text, else its page's, else the build's fallback.
     tokens (Tokens | None): jieba words of ``norm`` with offsets and tags, cut on demand.
     mentions, facts: what the extractors found.
     """
@@ -110,7 +111,7 @@ class Document:
     date: str | None = None
     url: str | None = None
     title: str | None = None
-    home_city: str = "北京"
+    home_city: str | None = None
     tokens: Tokens | None = None
     mentions: tuple[Mention, ...] = ()
     facts: tuple[Fact, ...] = ()
@@ -132,6 +133,12 @@ class Document:
             return raw, raw
         window = self.norm_to_raw[start:end]
         return min(window), max(window) + 1
+
+    def written(self, start: int, end: int) -> str:
+        """A span of ``norm`` as printed: the raw characters, width-folded, in the
+        script of the page (persons, titles and headlines keep it; the guideline)."""
+        from .normalise import fold_char  # normalise is a stage; a document need not load it
+        return "".join(fold_char(self.text[self.norm_to_raw[i]]) for i in range(start, end))
 
     def sentence_text(self, fact: Fact) -> str:
         """The evidence sentence of a fact, as normalised text."""

@@ -1,6 +1,6 @@
 """Stage 2: a normalised view of the raw text, with a map back to it.
 
-Two repairs, both character-local so that every output character maps to
+Three repairs, all character-local so that every output character maps to
 exactly one input character:
 
 * width folding (NFKC per character): ``（３７８０万元）`` -> ``(3780万元)``, so
@@ -9,12 +9,19 @@ exactly one input character:
   two Latin letters or digits (``下拨3780万 元`` -> ``下拨3780万元``,
   ``林 涛`` -> ``林涛``, but ``Gephi 0.10`` keeps its space). Spaces at the
   start and end of a line go too. Newlines are kept: paragraphs are the
-  segmenter's business.
+  segmenter's business;
+* traditional script to simplified (OpenCC's ``t2s``): ``總工會慰問`` ->
+  ``总工会慰问``, so that one set of patterns and lexicons reads pages of either
+  script. Where OpenCC would change a run's length (a phrase conversion), that
+  run is converted character by character instead, so the offset map holds.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import opencc
 
 _HSPACE = re.compile(r"[^\S\n]+")
 _KEEP_SPACE_BETWEEN = re.compile(r"[A-Za-z0-9]")
@@ -53,6 +60,24 @@ def _fold_run(chunk: str) -> str:
     return chunk.translate(_FOLDS)
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified, keeping the length of ``text``.
+
+    >>> to_simplified("中華全國總工會慰問困難職工")
+    '中华全国总工会慰问困难职工'
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    single = [_t2s().convert(ch) for ch in text]
+    return "".join(c if len(c) == 1 else ch for c, ch in zip(single, text))
+
+
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Return the normalised view of ``text`` and its offset map.
 
@@ -80,4 +105,4 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
         pos = match.end()
     out.append(_fold_run(text[pos:]))
     offsets.extend(range(pos, len(text) + 1))
-    return "".join(out), tuple(offsets)
+    return to_simplified("".join(out)), tuple(offsets)

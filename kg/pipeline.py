@@ -10,6 +10,7 @@ import re
 
 from .document import Document
 from .extract import check_order, extract
+from .gazetteer import gazetteer
 from .read import Page
 from .segment import blocks_of, segment_page
 from .settings import Settings
@@ -28,6 +29,8 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
     norm, norm_to_raw, articles = segment_page(page.text)
     segmenter = default_segmenter()
     year = int(_YEAR.match(page.date).group(1)) if page.date and _YEAR.match(page.date) else None
+    places = gazetteer()
+    page_city = places.main_city(norm) or settings.home_city_full
     docs = []
     for number, article in enumerate(articles):
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
@@ -51,7 +54,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
             url=page.url,
             title=page.title,
             tokens=segmenter.lazy_tokens(view),
-            home_city=settings.home_city,
+            home_city=places.main_city(view) or page_city,
         )
         docs.append(extract(doc))
     return docs

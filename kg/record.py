@@ -191,7 +191,7 @@ def decode(blob: bytes) -> list[ArticleRecord]:
 # what a page's records depend on (a change re-extracts every page) and what
 # its triples depend on besides (a change re-emits every page from its records)
 EXTRACTION_FILES = ("extract/*.py", "lexicons/*", "segment.py", "normalise.py", "tokenize.py", "pipeline.py",
-                    "document.py", "record.py", "read.py", "lexicon.py", "settings.py", "ontology.py",
+                    "document.py", "record.py", "read.py", "lexicon.py", "settings.py", "ontology.py", "gazetteer.py",
                     "../ontology/groups.ttl")
 EMISSION_FILES = ("emit.py", "resolve.py", "vocab.py", "record.py", "../ontology/groups.ttl")
 
@@ -229,7 +229,7 @@ def emission_fingerprint() -> str:
 def page_digest(page: Page, settings: Settings) -> str:
     """The content hash of a page as the build sees it (text, metadata, settings, pipeline)."""
     parts = (page.source_file, page.text, page.title or "", page.date or "", page.url or "",
-             settings.home_city, pipeline_fingerprint())
+             settings.home_city or "", pipeline_fingerprint())
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -21,9 +21,10 @@ def segmenter():
 def make_doc(segmenter):
     """Build an article Document from a sentence, as the pipeline would."""
     from kg.document import Block, Document
+    from kg.gazetteer import gazetteer
     from kg.normalise import normalise
 
-    def make(text: str, *, kind: str = "body"):
+    def make(text: str, *, kind: str = "body", home_city: str | None = None):
         norm, offsets = normalise(text)
         blocks, pos = [], 0
         for line in norm.split("\n"):
@@ -31,7 +32,8 @@ def make_doc(segmenter):
                 blocks.append(Block(kind, pos, pos + len(line)))
             pos += len(line) + 1
         return Document("test#0", "test.txt", text, norm, offsets, blocks=tuple(blocks),
-                        tokens=segmenter.lazy_tokens(norm))
+                        tokens=segmenter.lazy_tokens(norm),
+                        home_city=home_city or gazetteer().main_city(norm))
     return make
 
 

@@ -1,85 +1,182 @@
-"""Bylines: 本报讯（记者 甲 通讯员 乙） and photo credits (本报记者 丙 摄).
+"""Bylines and credits: who reported, who took the photo.
 
-Bylines are read from the raw text, where the spaces between names survive
-(the normalised view glues 记者周颖通讯员郑晓雯 together).
+The forms of Chinese papers and sites, each a *credit region* of a paragraph:
+
+* a lead's bracket: ``本报讯(记者 甲 通讯员 乙)``, ``某某日报讯(记者甲)``,
+  ``(通讯员:乙)`` opening a paragraph, with or without spaces;
+* a lead without brackets: ``本报讯 记者 甲 通讯员 乙报道``, ``本报讯 甲报道``;
+* a credit line: ``□本报记者 甲``, ``记者 甲 乙``, ``(记者 甲)``, ``文/图 甲``;
+* a photo credit closing a line: ``本报记者 甲 摄``, ``甲/摄``, ``通讯员乙摄``;
+* a closing credit: ``(甲 乙)`` as an article's last paragraph.
+
+Names in a region take the role word before them (记者, 通讯员; 摄 alone
+means 记者, as the guideline says); a name with no role word (a closing
+credit, 甲报道) or an intern's (实习生) is a person of the article but no
+byline. Editors (责任编辑) are neither. Regions are read from the raw text,
+where spaces still separate the names (记者周颖 通讯员郑晓雯), in simplified
+script; names keep the script they were printed in.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Block, Document, Fact, Mention
-from .persons import read_name
+from ..normalise import fold_char, to_simplified
+from .names import lexicons
 
-_ROLE = re.compile(r"(通\s*讯\s*员|记\s*者)")
-_CREDIT_END = re.compile(r"(摄影报道|摄影|摄|报道|集体采写)")
-_BYLINE_KINDS = ("lead", "byline", "body", "caption", "headline", "subtitle")
-
-
-def _byline_region(doc: Document, block: Block) -> str | None:
-    """The raw text of the byline part of a block, if it has one."""
-    raw_start, raw_end = doc.raw_offsets(block.start, block.end)
-    raw = doc.text[raw_start:raw_end]
-    # the closing bracket may be lost in the layout: then the names parser stops at the text
-    lead = re.match(r"^\s*本报讯\s*[（(]([^)）]{0,60}?)(?:[)）]|$)", raw) or \
-        re.match(r"^\s*本报讯\s*[（(]([^)）]{0,30})", raw)
-    if lead:
-        return lead.group(1)
-    credit = re.match(r"^\s*[□(（]?\s*本报记者([^。，,]{0,40})$", raw.strip())
-    if credit:
-        return "记者 " + credit.group(1).strip("()（）")
-    return None
-
-
-def _names(segment: str) -> list[str]:
-    """Names in a run of space-separated words (林 涛 -> 林涛)."""
-    pieces = [p for p in re.split(r"\s+", _CREDIT_END.sub(" ", segment)) if p]
-    names, pending = [], ""
-    for piece in pieces:
-        candidate = pending + piece
-        if len(candidate) == 1:
-            pending = candidate
-            continue
-        pending = ""
-        if 2 <= len(candidate) <= 4 and read_name(candidate + "。", 0) == candidate:
-            names.append(candidate)
-        elif len(candidate) > 4:
-            name = read_name(candidate, 0)
-            if name and re.match(r"^[\u4e00-\u9fff]+$", candidate):
-                names.append(name)
-            break
-        else:
-            break
-    return names
+_S = r"\s*"
+_ROLE = re.compile(r"(?:(?:本报|特约|见习|首席|摄影)?记{s}者|通{s}讯{s}员|实{s}习{s}生|摄{s}影|文{s}/{s}图|图{s}/{s}文|"
+                   r"(?<![\u4e00-\u9fff])文(?={s}/)|(?<![\u4e00-\u9fff])图(?={s}/))".format(s=_S))
+_CREDIT_END = re.compile(r"(?:摄影报道|摄影|摄|报道|集体采写)\s*$")
+# the paper or site whose news this is (本报讯, 工人日报讯, 中工网讯, 浙江在线讯)
+_NEWS_OF = r"(?:[\u4e00-\u9fff]{0,10}讯|【[^】]{0,12}讯】)"
+# the closing bracket may be lost in the layout: the names parser then stops at the text
+_LEAD_BRACKET = re.compile(r"^[\s□■]*(?:%s\s*)?[(\[【]\s*((?:%s)[^)\]】]{0,60}?)[)\]】]" % (_NEWS_OF, _ROLE.pattern))
+_LEAD_OPEN = re.compile(r"^[\s□■]*%s\s*[(\[【]\s*((?:%s)[^)\]】]{0,30})" % (_NEWS_OF, _ROLE.pattern))
+_LEAD_BARE = re.compile(r"^[\s□■]*%s\s*((?:%s)?[^,，。:：;；()]{2,40}?)(?:摄影报道|报道)" % (_NEWS_OF, _ROLE.pattern))
+_LEAD_NEWS_BRACKET = re.compile(r"^[\s□■]*%s\s*[(\[]([^)\]]{2,40})[)\]]" % _NEWS_OF)
+_CREDIT_LINE = re.compile(r"^[\s□■(\[【]*((?:%s)[^。,，;；]{0,40}?)[)\]】]?\s*$" % _ROLE.pattern)
+_PHOTO = re.compile(r"(?:^|[\s。!！?？;；,，(（])((?:(?:本报|特约)?记者|通讯员)?[\s\u4e00-\u9fff/·]{2,30}?)\s*/?\s*摄(?:影)?(?:报道)?\s*[)）]?\s*$")
+_CLOSING = re.compile(r"^\s*[(（]([\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4}){0,3})[)）]\s*$")
+_SEPARATOR = re.compile(r"[\s、,，/:：|·]+")
+_NOT_A_NAME = frozenset("本报 报道 摄影 记者 通讯员 实习生 文图 图文 编辑 责编 来源 作者 集体采写".split())
+BYLINE_ROLES = {"记者": "记者", "通讯员": "通讯员"}
 
 
-def byline_names(doc: Document) -> list[tuple[str, str]]:
-    """(person, role) pairs of the article's bylines, in order."""
+@dataclass(frozen=True)
+class Credit:
+    """A person credited in a byline region.
+
+    name (str): the name as printed (layout spaces removed).
+    role (str | None): "记者", "通讯员", "实习生", or None when the credit names no role.
+    start, end (int): offsets of the name in ``Document.norm``.
+    block (Block): the paragraph it stands in.
+    """
+
+    name: str
+    role: str | None
+    start: int
+    end: int
+    block: Block
+
+
+def _regions(line: str, last: bool) -> list[tuple[int, int, str | None]]:
+    """``(start, end, default role)`` of the credit regions of a simplified raw line."""
+    for pattern in (_LEAD_BRACKET, _LEAD_OPEN, _LEAD_BARE, _CREDIT_LINE):
+        match = pattern.match(line)
+        if match:
+            return [(match.start(1), match.end(1), None)]
+    match = _LEAD_NEWS_BRACKET.match(line)  # 本报讯(甲 乙): the names, their roles unsaid
+    if match:
+        return [(match.start(1), match.end(1), None)]
+    match = _PHOTO.search(line)
+    if match and len(_SEPARATOR.sub("", match.group(1))) <= 14:
+        return [(match.start(1), match.end(1), "记者")]
+    if last:
+        match = _CLOSING.match(line)
+        if match:
+            return [(match.start(1), match.end(1), None)]
+    return []
+
+
+def _role_of(word: str) -> str:
+    word = re.sub(r"\s+", "", word)
+    if word.endswith("记者"):
+        return "记者"
+    if word == "通讯员":
+        return "通讯员"
+    if word == "实习生":
+        return "实习生"
+    return "记者" if "图" in word or word == "摄影" else "文"
+
+
+@lru_cache(maxsize=4096)
+def is_credit_name(token: str) -> bool:
+    """Can a token of a credit region be a person's name (2-4 characters, a surname first)?
+
+    >>> is_credit_name("李白蕾"), is_credit_name("报道"), is_credit_name("海西州总")
+    (True, False, False)
+    """
+    surnames = lexicons()[0]
+    if not 2 <= len(token) <= 4 or token in _NOT_A_NAME or not re.fullmatch(r"[\u4e00-\u9fff·]+", token):
+        return False
+    if len(token) == 4 and token[:2] not in surnames:
+        return False
+    return to_simplified(token[0]) in surnames or to_simplified(token[:2]) in surnames
+
+
+def _names_in(region: str, offset: int, default: str | None) -> list[tuple[int, int, str | None]]:
+    """``(start, end, role)`` of the names of a region; offsets relative to the line."""
     out = []
-    for block in doc.blocks:
-        if block.kind not in _BYLINE_KINDS:
-            continue
-        region = _byline_region(doc, block)
-        if not region:
-            continue
-        parts = _ROLE.split(region)
-        for role, segment in zip(parts[1::2], parts[2::2]):
-            role = "通讯员" if "讯" in role else "记者"
-            out.extend((name, role) for name in _names(segment))
+    role = default
+    pos = 0
+    pieces = []
+    for match in _ROLE.finditer(region):
+        pieces.append((pos, match.start(), role))
+        role = _role_of(match.group(0))
+        if role == "文":
+            role = default
+        pos = match.end()
+    pieces.append((pos, len(region), role))
+    for start, end, piece_role in pieces:
+        chunk = region[start:end]
+        chunk = _CREDIT_END.sub(lambda m: " " * len(m.group(0)), chunk)
+        cursor = 0
+        for token in _SEPARATOR.split(chunk):
+            at = chunk.index(token, cursor) if token else cursor
+            cursor = at + len(token)
+            token = re.sub(r"(摄影报道|摄影|摄|报道)$", "", token)
+            if not token:
+                continue
+            if is_credit_name(token):
+                out.append((offset + start + at, offset + start + at + len(token), piece_role))
+            elif len(token) > 4:
+                break  # running text: the credit is over
     return out
 
 
+def credits(doc: Document) -> list[Credit]:
+    """Every credited person of the article, in text order."""
+    out: list[Credit] = []
+    body_blocks = [b for b in doc.blocks if b.kind not in ("noise",)]
+    for index, block in enumerate(body_blocks):
+        raw_start, raw_end = doc.raw_offsets(block.start, block.end)
+        raw = doc.text[raw_start:raw_end]
+        line = to_simplified("".join(fold_char(c) for c in raw))
+        for start, end, default in _regions(line, last=index == len(body_blocks) - 1):
+            for s, e, role in _names_in(line[start:end], start, default):
+                name = re.sub(r"\s+", "", raw[s:e])
+                norm_start = _to_norm(doc, block, raw_start + s)
+                if norm_start is None:
+                    continue
+                out.append(Credit(name, role, norm_start, norm_start + len(name), block))
+    return out
+
+
+def _to_norm(doc: Document, block: Block, raw_offset: int) -> int | None:
+    """The offset in ``norm`` of a raw offset inside ``block`` (None if it maps to nothing)."""
+    offsets = doc.norm_to_raw[block.start:block.end]
+    at = bisect_left(offsets, raw_offset)
+    if at < len(offsets) and offsets[at] == raw_offset:
+        return block.start + at
+    return None
+
+
 def find_bylines(doc: Document) -> tuple[Fact, ...]:
-    """Byline facts: (person, 记者|通讯员), evidence the byline's paragraph."""
-    facts = []
-    persons = {m.name: m for m in doc.mentions_of("person")}
-    for block in doc.blocks:
-        if block.kind not in _BYLINE_KINDS or not _byline_region(doc, block):
+    """Byline facts: (person, 记者|通讯员), evidence the credit's paragraph.
+
+    One fact per (person, role) per article, however many credits repeat it.
+    """
+    facts, seen = [], set()
+    for credit in credits(doc):
+        role = BYLINE_ROLES.get(credit.role or "")
+        if role is None or (credit.name, role) in seen:
             continue
-        for name, role in byline_names(Document(doc.doc_id, doc.source_file, doc.text, doc.norm,
-                                                doc.norm_to_raw, blocks=(block,))):
-            pos = doc.norm.find(name, block.start, block.end)
-            person = persons.get(name) or Mention("person", pos, pos + len(name), name, name)
-            if pos >= 0:
-                person = Mention("person", pos, pos + len(name), name, name)
-            facts.append(Fact("byline", block.start, block.end, person=person, role=role))
+        seen.add((credit.name, role))
+        person = Mention("person", credit.start, credit.end, doc.norm[credit.start:credit.end],
+                         doc.written(credit.start, credit.end))
+        facts.append(Fact("byline", credit.block.start, credit.block.end, person=person, role=role))
     return tuple(facts)

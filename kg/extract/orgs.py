@@ -15,8 +15,9 @@ import re
 from functools import lru_cache
 
 from ..document import Document, Mention
+from ..gazetteer import gazetteer, short_form
 from ..lexicon import alternation, table, words
-from ..settings import Settings
+from ..tokenize import default_segmenter
 from .text import occurrences, sentence_at
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
@@ -24,7 +25,7 @@ _NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ANAPHOR = re.compile(r"(该|本)(.+)$")
 MAX_PREFIX = 16
-_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|区|市|县|镇|街道|乡)(?=.)")
+_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|省|区|市|县|镇|街道|乡)(?=.)")
 
 
 @lru_cache(maxsize=1)
@@ -67,14 +68,27 @@ def _ends_in_place_word(word: str) -> bool:
 def leading_places(name: str) -> list[tuple[str, str]]:
     """The places a name starts with, outermost first, as (place, level).
 
+    Divisions of the gazetteer are read whole (龙泉驿区, not 驿区); a place it does
+    not know (a town, a street, a development zone) is read by its ending.
+
     >>> leading_places("上城区湖滨街道总工会")
     [('上城区', 'district'), ('上城区湖滨街道', 'town')]
     >>> leading_places("北京市财政局")
     [('北京市', 'city')]
+    >>> leading_places("成都市龙泉驿区总工会")
+    [('成都市', 'city'), ('成都市龙泉驿区', 'district')]
+    >>> leading_places("贫困山区总工会")
+    []
     """
     found = []
     pos = 0
-    for _ in range(3):
+    places = gazetteer()
+    for _ in range(4):
+        known = places.place_at(name, pos)
+        if known is not None and pos + len(known) < len(name):
+            pos += len(known)
+            found.append((name[:pos], division_level(known)))
+            continue
         best = None
         for ending, level in _place_levels():
             # a place name is 2-8 characters ending in its level word
@@ -97,34 +111,95 @@ def leading_places(name: str) -> list[tuple[str, str]]:
                 end, level = end + 1, next_level
                 break
         stem = name[pos:end]
-        if stem in _GENERIC_PLACES or any(stem.endswith(g) for g in ("全区", "辖区", "社区", "园区")):
+        if not _is_place_stem(stem, level):
             break
         found.append((name[:end], level))
         pos = end
     return found
 
 
+def division_level(name: str) -> str:
+    """The PlaceContext level of a gazetteer division: 市 and 州 are cities, 省 provinces.
+
+    >>> division_level("嵊州市"), division_level("龙泉驿区"), division_level("四川省")
+    ('city', 'district', 'province')
+    """
+    if name.endswith(("省", "自治区", "特别行政区")):
+        return "province"
+    if name.endswith(("市", "州", "盟", "地区")):
+        return "city"
+    return "district"
+
+
 _GENERIC_PLACES = frozenset(["全区", "该区", "本区", "全市", "本市", "该市", "全县", "社区", "辖区", "园区",
                              "城区", "地区", "小区", "景区", "隔离区", "市区", "全镇", "乡镇", "各区", "两区",
-                             "各地区", "湖北等地区"])
+                             "各地区", "湖北等地区", "山区", "郊区", "矿区", "老区", "灾区", "牧区", "片区",
+                             "街区", "库区", "林区", "新区", "开发区", "保税区", "全省", "各省", "本省", "该省",
+                             "全州", "全旗", "全盟"])
+# what a development zone's name ends with (高新区, 经开区): no division, still a place
+_ZONE_ENDINGS = ("高新区", "经开区", "开发区", "新区", "工业园区", "园区", "保税区", "试验区", "示范区")
+
+
+def _is_place_stem(stem: str, level: str) -> bool:
+    """Is ``stem`` (read by its ending) a place and not a phrase that ends like one?
+
+    Counties, districts and cities are the gazetteer's, or a development zone
+    (or an older division's name the gazetteer no longer has, 崇文区) read as a
+    proper noun; towns and streets are too many to list and pass on their ending.
+    """
+    if stem in _GENERIC_PLACES or any(stem.endswith(g) for g in ("全区", "辖区", "社区", "山区", "城区", "灾区")):
+        return False
+    if level == "town":
+        return True
+    if gazetteer().is_place(stem) or stem.endswith(_ZONE_ENDINGS):
+        return True
+    return _proper_stem(stem[:-1])
+
+
+@lru_cache(maxsize=1 << 14)
+def _proper_stem(stem: str) -> bool:
+    """Does jieba know ``stem`` as a place or proper name (崇文, 宣武)?"""
+    tag = default_segmenter().tag_of(stem)
+    return tag is not None and tag.startswith(("ns", "nz", "nt"))
 
 
 class PlaceContext:
-    """The places a passage is about, as they come, for 区/市/镇 resolution."""
+    """The places a passage is about, as they come, for 省/市/区/镇 resolution.
 
-    def __init__(self, settings: Settings):
-        self.city = settings.home_city_full
+    区/县 resolve to the last district named before; 市 to the last city (a
+    county-level city included: 市总工会 in a passage about 嵊州市 is 嵊州市总工会),
+    else the article's city; 省 to the last province, else the city's province.
+    Where the text names no such place the word stays unresolved: a place the
+    text never names is never invented.
+    """
+
+    def __init__(self, home_city: str | None):
+        self.city = home_city
         self.history: list[tuple[int, str, str]] = []  # (offset, place, level)
 
     def see(self, offset: int, name: str) -> None:
         for place, level in leading_places(name):
             self.history.append((offset, place, level))
 
+    def see_division(self, offset: int, name: str) -> None:
+        """A division named in running text (…，五华区开展…)."""
+        self.history.append((offset, name, division_level(name)))
+
     def last(self, offset: int, level: str) -> str | None:
-        for pos, place, lvl in reversed(self.history):
-            if pos <= offset and lvl == level:
-                return place
-        return None
+        best = None
+        for pos, place, lvl in self.history:
+            if pos <= offset and lvl == level and (best is None or pos >= best[0]):
+                best = (pos, place)
+        return best[1] if best else None
+
+    def province(self, offset: int) -> str | None:
+        named = self.last(offset, "province")
+        if named is not None:
+            return named
+        city = self.last(offset, "city") or self.city
+        divisions = gazetteer().divisions.get(_leaf(city), ()) if city else ()
+        provinces = {d.province for d in divisions}
+        return provinces.pop() if len(provinces) == 1 else None
 
     def resolve(self, offset: int, name: str) -> str | None:
         """Resolve a context word at the start of ``name``; None if unresolvable."""
@@ -133,18 +208,24 @@ class PlaceContext:
             return name
         word = match.group(1)
         rest = name[match.end():]
-        if word.endswith("市"):
-            return self.city + rest
-        if word.endswith(("区", "县")):
-            place = self.last(offset, "district")
-            if place is None:
-                return None
+        if word.endswith("省"):
+            place = self.province(offset)
+        elif word.endswith("市"):
+            place = self.last(offset, "city") or self.city
+        elif word.endswith(("区", "县")):
             # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
-            return place + rest
-        place = self.last(offset, "town")
-        if place is None or not place.endswith(word):
-            return None
-        return place + rest
+            place = self.last(offset, "district")
+        else:
+            place = self.last(offset, "town")
+            if place is not None and not place.endswith(word):
+                place = None
+        return None if place is None else place + rest
+
+
+def _leaf(place: str) -> str:
+    """The innermost division of a place name (成都市龙泉驿区 -> 龙泉驿区)."""
+    leading = gazetteer().leading(place)
+    return leading[-1] if leading else place
 
 
 _DEMONSTRATIVE_PLACES = frozenset(["该区", "本区", "该市", "本市", "该县", "本县", "该镇", "本镇"])
@@ -225,16 +306,22 @@ def _is_collective(prefix: str) -> bool:
     return not rest
 
 
-def apply_place_alias(name: str, home_city: str = "北京") -> str:
+def apply_place_alias(name: str, home_city: str | None = "北京") -> str:
     """Rewrite a fixed place alias at the start of a name.
 
     ``{city}`` in the alias table is the paper's home city:
 
-    >>> apply_place_alias("经开区总工会"), apply_place_alias("经开区总工会", "杭州")
+    >>> apply_place_alias("经开区总工会"), apply_place_alias("经开区总工会", "杭州市")
     ('北京经济技术开发区总工会', '杭州经济技术开发区总工会')
+    >>> apply_place_alias("经开区总工会", None)
+    '经开区总工会'
     """
+    city = (short_form(home_city) or home_city) if home_city else None
     for alias, (canonical, kind) in _aliases_longest_first():
-        canonical = canonical.replace("{city}", home_city)
+        if "{city}" in canonical:
+            if city is None:
+                continue  # whose zone it is, the text does not say
+            canonical = canonical.replace("{city}", city)
         if kind == "place" and name.startswith(alias) and not name.startswith(canonical):
             return canonical + name[len(alias):]
         if kind != "place" and name == alias:
@@ -251,7 +338,9 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
     """
     text = doc.norm
     pattern, kinds = _suffixes()
-    context = PlaceContext(Settings(home_city=doc.home_city))
+    context = PlaceContext(doc.home_city)
+    for start, _, division in gazetteer().mentions(text):
+        context.see_division(start, division)
     mentions: list[Mention] = []
     taken_until = 0
     for match in pattern.finditer(text):

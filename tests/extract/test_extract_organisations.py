@@ -27,7 +27,7 @@ def test_unions(make_doc, text, unions):
 
 def test_home_city_is_a_setting(make_doc):
     import dataclasses
-    doc = dataclasses.replace(make_doc("市总工会、市财政局联合举办培训。"), home_city="上海")
+    doc = dataclasses.replace(make_doc("市总工会、市财政局联合举办培训。"), home_city="上海市")
     assert [m.name for m in find_organisations(doc)] == ["上海市总工会", "上海市财政局"]
 
 
@@ -40,7 +40,8 @@ def test_fixed_aliases(make_doc):
     ("来到西城区卫生健康委员会，了解防疫工作。", ["西城区卫生健康委员会"]),
     ("宝安区委组织部副部长某某到场。", ["宝安区委组织部"]),
     ("东城区委、区政府领导通过视频慰问女职工。", ["东城区委", "东城区政府"]),
-    ("市总工会党组成员、经审会主任司某出席。", ["北京市总工会经审会"]),
+    # the city of 市 is the one the text's places lie in (石景山区 -> 北京市)
+    ("石景山区召开大会，市总工会党组成员、经审会主任司某出席。", ["北京市总工会经审会"]),
     ("为石景山医院、石景山法院和万商集团公司的女职工授课。", ["石景山医院", "石景山法院", "万商集团公司"]),
 ])
 def test_organisations(make_doc, text, orgs):

