@@ -25,7 +25,7 @@ _NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ANAPHOR = re.compile(r"(该|本)(.+)$")
 MAX_PREFIX = 16
-_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|省|区|市|县|镇|街道|乡)(?=.)")
+_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|自治区|自治州|省|区|市|县|镇|街道|乡)(?=.)")
 
 
 @lru_cache(maxsize=1)
@@ -208,8 +208,14 @@ class PlaceContext:
             return name
         word = match.group(1)
         rest = name[match.end():]
-        if word.endswith("省"):
+        if word.endswith("省") or word == "自治区":
             place = self.province(offset)
+            if place is not None and not place.endswith(word):  # 自治区 of a 省, 省 of a 自治区
+                place = None
+        elif word == "自治州":
+            place = self.last(offset, "city")
+            if place is not None and not place.endswith(word):
+                place = None
         elif word.endswith("市"):
             place = self.last(offset, "city") or self.city
         elif word.endswith(("区", "县")):
