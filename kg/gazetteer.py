@@ -150,6 +150,26 @@ class Gazetteer:
             pos += len(name)
         return out
 
+    def chain(self, text: str) -> int:
+        """How many leading characters of ``text`` are a chain of divisions: full
+        names, or short forms followed by a further division (江门新会区, 四川成都市).
+
+        >>> gazetteer().chain("江门新会区总工会"), gazetteer().chain("时间内省总工会")
+        (5, 0)
+        """
+        pos = 0
+        while pos < len(text):
+            name = self.place_at(text, pos)
+            if name is not None:
+                pos += len(name)
+                continue
+            short = next((text[pos:pos + n] for n in range(min(5, len(text) - pos), 1, -1)
+                          if text[pos:pos + n] in self.short), None)
+            if short is None or self.place_at(text, pos + len(short)) is None:
+                break
+            pos += len(short)
+        return pos
+
     def cities_of(self, name: str) -> set[str]:
         """The city-level divisions a full name may lie in (one unless ambiguous)."""
         return {d.city for d in self.divisions.get(name, ()) if d.city}

@@ -18,10 +18,14 @@ from .agents import agents_before, block_kind
 from .amounts import find_amounts
 from .text import clause_at, sentences
 
-_VERB = re.compile(r"拨付|下拨|划拨|投入|筹措|筹集|设立|发放|送去|送上|给予|申请|援助|资助|安排|拨出|落实")
-_FUNDS = re.compile(r"^(的)?(慰问金|专项资金|资金|救助金|补助金|经费|应急款|慰问资金|帮扶资金)")
-_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|金额|价值|销售|营业|收入|工资|补偿金|罚款|贷款|"
-                             r"每人|每户|每名|人均|户均|最高|标准")  # a per-head rate is no sum handed out
+_VERB = re.compile(r"拨付|下拨|划拨|拨款|拨出|投入|筹措|筹集|筹备|募集|争取|设立|发放|送去|送上|送出|送来|送到|送给|送达|"
+                   r"交到|递到|带着|带去|带来|拿出|出资|捐赠|捐助|给予|申请|援助|资助|补助|救助|帮扶|采购|购买|"
+                   r"安排|落实|用于|用来|用作")
+# what the money is, named right after it (…万元慰问金, …万元的慰问物资)
+_FUNDS = re.compile(r"^(的)?[^,。;]{0,4}(慰问金|专项资金|资金|救助金|补助金|助学金|经费|应急款|善款|款物|慰问品|物资)")
+_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|奖金|销售|营业|收入|工资|补偿金|罚款|贷款|捐款|"
+                             r"人均|户均|最高|标准|每月|每年|提高|上涨|增长")  # a rate is no sum handed out
+_NOT_ALLOCATION_AFTER = re.compile(r"^[^,。;]{0,4}(的)?(收入|工资|费用|医疗费|治疗费|手术费|贷款|欠款)")
 _RANGE = re.compile(r"^(到|至|-|~|—)")
 _HEADLINE_KINDS = ("headline", "kicker", "subtitle", "banner", "column")
 _REQUEST = re.compile(r"向([^,。]{2,20}?)申请")
@@ -42,6 +46,19 @@ def _recipients(doc: Document, clause_start: int, act: int, sentence_end: int) -
     return tuple(m for m in doc.mentions_of("group") if start <= m.start and m.end <= end)
 
 
+_PER_HEAD = re.compile(r"每(人|户|名|位|个)[^,。;]{0,6}$")
+_EACH = re.compile(r"分别")  # 甲和乙分别送给…3万元: each gives the amount
+
+
+def _employers(doc: Document, persons: list) -> list:
+    """The organisations the acting officials hold posts in, unions first
+    (张某代表慰问团…捐赠: 张某 is 全总's, and so is the money)."""
+    names = {p.name for p in persons}
+    held = [f.org for f in doc.facts if f.kind == "position" and f.person.name in names and f.org]
+    unions = [o for o in held if o.kind == "union"]
+    return (unions or held)[:1]
+
+
 def find_allocations(doc: Document) -> tuple[Fact, ...]:
     """Allocation facts with amount, approximate flag and agent."""
     facts = []
@@ -57,7 +74,12 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
             tail = sentence[amount.end:clause[1]]
             if _RANGE.match(tail) or (index and _RANGE.match(sentence[amounts[index - 1].end:amount.start])):
                 continue
-            if _NOT_ALLOCATION.search(head[-8:]) or not (_VERB.search(head) or _FUNDS.match(tail)):
+            if _NOT_ALLOCATION.search(head[-8:]) or _NOT_ALLOCATION_AFTER.match(tail) or amount.value <= 0:
+                continue
+            if not (_VERB.search(head) or _FUNDS.match(tail) or _VERB.match(tail.lstrip("的"))):
+                continue
+            # 共筹集860万元…每人资助4000元: a per-head part of a total beside it is no sum of its own
+            if _PER_HEAD.search(head) and any(f.start == s_start for f in facts):
                 continue
             act = s_start + amount.start
             request = _REQUEST.search(head)
@@ -69,13 +91,17 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 agents = agents_before(doc, (s_start, s_end), act)
                 # the money is a union's where a union acts; officials hand over their union's money
                 unions_in_sentence = [m for m in doc.mentions_of("union") if s_start <= m.start < act]
-                orgs = ([a for a in reversed(agents) if a.kind == "union"] or unions_in_sentence[:1]
-                        or [a for a in reversed(agents) if a.kind == "org"])
+                acting_unions = [a for a in agents if a.kind == "union"]
+                orgs = (acting_unions[-1:] if not _EACH.search(head) else acting_unions) \
+                    or _employers(doc, [a for a in agents if a.kind == "person"]) \
+                    or unions_in_sentence[:1] or [a for a in reversed(agents) if a.kind == "org"]
                 if not orgs:
                     orgs = [a for a in agents_before(doc, (s_start, s_start), s_start) if a.kind == "union"]
-                agents = tuple(orgs[:1])
+                agents = tuple(orgs)
             if not agents:
                 continue
+            if not _EACH.search(head):
+                agents = agents[:1]
             recipients = _recipients(doc, s_start + clause[0], act, s_end)
             facts.append(Fact("allocation", s_start, s_end, agents=agents, recipients=recipients,
                               amount=amount.value,

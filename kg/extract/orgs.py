@@ -285,6 +285,55 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     return pos, proper
 
 
+_LEVEL_WORDS = ("自治区", "自治州", "省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _place_start(text: str, start: int, end: int, suffix: str = "") -> int | None:
+    """Where the place a name's prefix ends with starts (None: it ends in no place).
+
+    Words read leftwards are not all the name's (时间内|省总工会, 王某率|区总工会):
+    of a prefix that ends in a level word (省, 市, 区, 县 …), the name keeps the
+    longest tail that is a place; with none, only the level word, resolved from
+    the passage later; a generic word (山区, 城区) is no place at all.
+
+    >>> text = "两天时间内省总工会"
+    >>> text[_place_start(text, 0, 6):]
+    '省总工会'
+    >>> text = "近日江门新会区总工会"
+    >>> text[_place_start(text, 2, 7):]
+    '江门新会区总工会'
+    >>> text = "郑州市委常委"
+    >>> text[_place_start(text, 0, 2, "市委"):]
+    '郑州市委常委'
+    """
+    prefix = text[start:end]
+    if prefix and suffix and suffix[0] in "省市区县州旗":  # 郑州|市委: the ending's first word is the place's
+        prefix += suffix[0]
+        end += 1
+    level = next((w for w in _LEVEL_WORDS if prefix.endswith(w)), None)
+    if level is None or prefix.startswith(("该", "本")) or prefix == level:
+        return start
+    for cut in range(len(prefix) - len(level)):
+        if _is_place_name(prefix[cut:]):
+            return start + cut
+    if any(prefix.endswith(g) for g in _GENERIC_PLACES if len(g) > 1 and not g.startswith(("全", "该", "本", "各"))):
+        return None
+    return end - len(level)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_place_name(name: str) -> bool:
+    """Is ``name`` (ending in a level word) a place: a chain of divisions, a development
+    zone, a division renamed (静海县, now 静海区) or a place jieba knows (崇文区)?"""
+    places = gazetteer()
+    if places.chain(name) == len(name) or name.endswith(_ZONE_ENDINGS) or name in places.short:
+        return name not in _GENERIC_PLACES
+    stem = name[:-1]
+    if len(stem) >= 2 and (stem in places.short or places.chain(stem) == len(stem)):
+        return name[-1] in "区县市旗州盟"
+    return len(stem) >= 2 and _proper_stem(stem)
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Is the span inside a short “…” or 《…》 on its line (a campaign, an app or a document title)?"""
     for left, right in (("“", "”"), ("《", "》"), ("\"", "\"")):
@@ -355,6 +404,9 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         if _quoted(text, match.start(), match.end()):
             continue
         start, proper = _read_left(text, doc.tokens, match.start(), taken_until)
+        start = _place_start(text, start, match.start(), suffix)
+        if start is None:
+            continue  # 贫困山区总工会: a phrase, no place
         surface = text[start:match.end()]
         prefix = surface[: len(surface) - len(suffix)]
         previous = mentions[-1] if mentions else None
