@@ -28,11 +28,11 @@ from ..normalise import fold_char, to_simplified
 from .names import lexicons
 
 _S = r"\s*"
-_ROLE = re.compile(r"(?:(?:本报|特约|见习|首席|摄影)?记{s}者|通{s}讯{s}员|实{s}习{s}生|摄{s}影|文{s}/{s}图|图{s}/{s}文|"
+_ROLE = re.compile(r"(?:(?:本报|特约|见习|首席|摄影|全媒体|融媒体|新媒体|驻站|[\u4e00-\u9fff]{{2,6}}(?:日报|晚报|工人报|时报|新闻网|电视台))?记{s}者|通{s}讯{s}员|实{s}习{s}生|摄{s}影|文{s}/{s}图|图{s}/{s}文|"
                    r"(?<![\u4e00-\u9fff])文(?={s}/)|(?<![\u4e00-\u9fff])图(?={s}/))".format(s=_S))
 _CREDIT_END = re.compile(r"(?:摄影报道|摄影|摄|报道|集体采写)\s*$")
 # the paper or site whose news this is (本报讯, 工人日报讯, 中工网讯, 浙江在线讯)
-_NEWS_OF = r"(?:[\u4e00-\u9fff]{0,10}讯|【[^】]{0,12}讯】)"
+_NEWS_OF = r"(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|报道)[:：]?|【[^】]{0,16}讯】)"
 # the closing bracket may be lost in the layout: the names parser then stops at the text
 _LEAD_BRACKET = re.compile(r"^[\s□■]*(?:%s\s*)?[(\[【]\s*((?:%s)[^)\]】]{0,60}?)[)\]】]" % (_NEWS_OF, _ROLE.pattern))
 _LEAD_OPEN = re.compile(r"^[\s□■]*%s\s*[(\[【]\s*((?:%s)[^)\]】]{0,30})" % (_NEWS_OF, _ROLE.pattern))
@@ -40,6 +40,9 @@ _LEAD_BARE = re.compile(r"^[\s□■]*%s\s*((?:%s)?[^,，。:：;；()]{2,40}?)(
 _LEAD_NEWS_BRACKET = re.compile(r"^[\s□■]*%s\s*[(\[]([^)\]]{2,40})[)\]]" % _NEWS_OF)
 _CREDIT_LINE = re.compile(r"^[\s□■(\[【]*((?:%s)[^。,，;；]{0,40}?)[)\]】]?\s*$" % _ROLE.pattern)
 _PHOTO = re.compile(r"(?:^|[\s。!！?？;；,，(（])((?:(?:本报|特约)?记者|通讯员)?[\s\u4e00-\u9fff/·]{2,30}?)\s*/?\s*摄(?:影)?(?:报道)?\s*[)）]?\s*$")
+_NAMES_THEN_ROLE = re.compile(r"^[\s□■(（]*((?:[\u4e00-\u9fff·]{1,4}\s+){1,4})(?:文\s*/\s*图|图\s*/\s*文|文图)\s*[)）]?\s*$")
+_CREDIT_TAIL = re.compile(r"(?:^|[\s(（:：])((?:%s)\s*[/:：]?\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,4})\s*[)）]?\s*$" % _ROLE.pattern)
+_BRACKET_AT_END = re.compile(r"[(（\[]\s*((?:%s)[^()（）\[\]]{1,30}?)\s*[)）\]]\s*$" % _ROLE.pattern)
 _CLOSING = re.compile(r"^\s*[(（]([\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4}){0,3})[)）]\s*$")
 _SEPARATOR = re.compile(r"[\s、,，/:：|·]+")
 _NOT_A_NAME = frozenset("本报 报道 摄影 记者 通讯员 实习生 文图 图文 编辑 责编 来源 作者 集体采写".split())
@@ -70,6 +73,15 @@ def _regions(line: str, last: bool) -> list[tuple[int, int, str | None]]:
         if match:
             return [(match.start(1), match.end(1), None)]
     match = _LEAD_NEWS_BRACKET.match(line)  # 本报讯(甲 乙): the names, their roles unsaid
+    if match:
+        return [(match.start(1), match.end(1), None)]
+    match = _NAMES_THEN_ROLE.match(line)  # □甲 乙 文/图
+    if match:
+        return [(match.start(1), match.end(1), "记者")]
+    match = _CREDIT_TAIL.search(line) if len(line.strip()) <= 40 else None  # 来源:某中心 记者 / 甲
+    if match:
+        return [(match.start(1), match.end(1), None)]
+    match = _BRACKET_AT_END.search(line)  # …慰问。(记者 甲)
     if match:
         return [(match.start(1), match.end(1), None)]
     match = _PHOTO.search(line)
@@ -124,29 +136,41 @@ def _names_in(region: str, offset: int, default: str | None) -> list[tuple[int, 
     for start, end, piece_role in pieces:
         chunk = region[start:end]
         chunk = _CREDIT_END.sub(lambda m: " " * len(m.group(0)), chunk)
-        cursor = 0
-        for token in _SEPARATOR.split(chunk):
-            at = chunk.index(token, cursor) if token else cursor
-            cursor = at + len(token)
-            token = re.sub(r"(摄影报道|摄影|摄|报道)$", "", token)
-            if not token:
+        pending = None  # a name the layout spaced out character by character (房 伟)
+        for token in re.finditer(r"[^\s、,，/:：|]+", chunk):
+            at, text = token.start(), re.sub(r"(摄影报道|摄影|摄|报道)$", "", token.group())
+            if not text:
                 continue
-            if is_credit_name(token):
-                out.append((offset + start + at, offset + start + at + len(token), piece_role))
-            elif len(token) > 4:
+            end = at + len(text)
+            if len(text) == 1:
+                if pending is None or at - pending[1] > 3:
+                    pending = (at, end)
+                    continue
+                at, text = pending[0], re.sub(r"\s+", "", chunk[pending[0]:end])
+                if len(text) < 3 and not is_credit_name(text):
+                    pending = (at, end)
+                    continue
+            pending = None
+            if is_credit_name(re.sub(r"\s+", "", text)):
+                out.append((offset + start + at, offset + start + end, piece_role))
+            elif len(text) > 4:
                 break  # running text: the credit is over
+        if pending is not None:
+            text = re.sub(r"\s+", "", chunk[pending[0]:pending[1]])
+            if is_credit_name(text):
+                out.append((offset + start + pending[0], offset + start + pending[1], piece_role))
     return out
 
 
 def credits(doc: Document) -> list[Credit]:
     """Every credited person of the article, in text order."""
     out: list[Credit] = []
-    body_blocks = [b for b in doc.blocks if b.kind not in ("noise",)]
-    for index, block in enumerate(body_blocks):
+    blocks = doc.blocks  # a spaced-out credit line (记 者 甲) may look like a navigation label
+    for index, block in enumerate(blocks):
         raw_start, raw_end = doc.raw_offsets(block.start, block.end)
         raw = doc.text[raw_start:raw_end]
         line = to_simplified("".join(fold_char(c) for c in raw))
-        for start, end, default in _regions(line, last=index == len(body_blocks) - 1):
+        for start, end, default in _regions(line, last=index == len(blocks) - 1):
             for s, e, role in _names_in(line[start:end], start, default):
                 name = re.sub(r"\s+", "", raw[s:e])
                 norm_start = _to_norm(doc, block, raw_start + s)
