@@ -190,30 +190,60 @@ class Gazetteer:
             yield pos, pos + len(name), name
             pos += len(name)
 
-    def main_city(self, text: str) -> str | None:
-        """The city ``text`` is about: the city-level division its places lie in most.
+    def short_mentions(self, text: str):
+        """``(start, end, full name)`` of provinces and prefecture-level cities named by
+        their short form (本报杭州7月20日讯, 浙江日报, 福州新闻网), where the short form
+        is a proper name to jieba (定西, 桂林), not a common word (大同, 长治)."""
+        for match in self._short_pattern().finditer(text):
+            short = match.group()
+            if text.startswith(_LEVEL_WORDS, match.end()) and self.place_at(text, match.start()):
+                continue  # the full name, counted as such
+            (name,) = self.short[short]
+            yield match.start(), match.end(), name
 
-        A city named in full counts twice, a county or district once for its city
-        (when it lies in one city only); a tie names no city.
+    @lru_cache(maxsize=1)
+    def _short_pattern(self) -> re.Pattern:
+        from .tokenize import default_segmenter  # jieba loads only when shorts are looked for
+        tag_of = default_segmenter().tag_of
+        wanted = [short for short, names in self.short.items() if len(names) == 1
+                  and self.level(names[0]) in (PROVINCE, CITY)
+                  and (tag_of(short) or "ns") in _PROPER_TAGS]
+        return re.compile("|".join(sorted(wanted, key=len, reverse=True)))
 
-        >>> gazetteer().main_city("绵阳市涪城区总工会走访慰问…")
+    def main_place(self, text: str) -> str | None:
+        """The place ``text`` is about: the city (full name) its places lie in most,
+        else the province they lie in; None when the text names none or two tie.
+
+        A city named in full counts two, by its short form (福州日报) or through
+        one of its counties or districts one.
+
+        >>> gazetteer().main_place("绵阳市涪城区总工会走访慰问…")
         '绵阳市'
-        >>> gazetteer().main_city("县总工会走访慰问困难职工") is None
+        >>> gazetteer().main_place("本报讯 浙江日报记者…省总工会慰问团…")
+        '浙江省'
+        >>> gazetteer().main_place("县总工会走访慰问困难职工") is None
         True
         """
-        votes: Counter[str] = Counter()
-        for _, _, name in self.mentions(text):
-            cities = self.cities_of(name)
-            if len(cities) != 1:
-                continue
-            city = cities.pop()
-            votes[city] += 2 if city == name else 1
-        if not votes:
-            return None
-        ranked = votes.most_common(2)
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        return ranked[0][0]
+        cities: Counter[str] = Counter()
+        provinces: Counter[str] = Counter()
+        named = [(name, 2) for _, _, name in self.mentions(text)]
+        named += [(name, 1) for _, _, name in self.short_mentions(text)]
+        for name, weight in named:
+            divisions = self.divisions.get(name, ())
+            if len({d.province for d in divisions}) == 1:
+                provinces[divisions[0].province] += weight
+            in_cities = self.cities_of(name)
+            if len(in_cities) == 1:
+                city = in_cities.pop()
+                cities[city] += weight if city == name else 1
+        for votes in (cities, provinces):  # two cities tie: their province may still be one
+            ranked = votes.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                return ranked[0][0]
+        return None
+
+
+_PROPER_TAGS = frozenset(["ns", "nr", "nrt", "nz", "nt", "s"])
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
     segmenter = default_segmenter()
     year = int(_YEAR.match(page.date).group(1)) if page.date and _YEAR.match(page.date) else None
     places = gazetteer()
-    page_city = places.main_city(norm) or settings.home_city_full
+    page_city = places.main_place(norm) or settings.home_city_full
     docs = []
     for number, article in enumerate(articles):
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
@@ -54,7 +54,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
             url=page.url,
             title=page.title,
             tokens=segmenter.lazy_tokens(view),
-            home_city=places.main_city(view) or page_city,
+            home_city=places.main_place(view) or page_city,
         )
         docs.append(extract(doc))
     return docs

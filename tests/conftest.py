@@ -33,7 +33,7 @@ def make_doc(segmenter):
             pos += len(line) + 1
         return Document("test#0", "test.txt", text, norm, offsets, blocks=tuple(blocks),
                         tokens=segmenter.lazy_tokens(norm),
-                        home_city=home_city or gazetteer().main_city(norm))
+                        home_city=home_city or gazetteer().main_place(norm))
     return make
 
 

@@ -173,8 +173,11 @@ class PlaceContext:
     text never names is never invented.
     """
 
-    def __init__(self, home_city: str | None):
-        self.city = home_city
+    def __init__(self, home: str | None):
+        """home (str | None): the place the article is about, a city or a province."""
+        at_home = home and division_level(home) == "province"
+        self.city = None if at_home else home
+        self.home_province = home if at_home else None
         self.history: list[tuple[int, str, str]] = []  # (offset, place, level)
 
     def see(self, offset: int, name: str) -> None:
@@ -199,7 +202,7 @@ class PlaceContext:
         city = self.last(offset, "city") or self.city
         divisions = gazetteer().divisions.get(_leaf(city), ()) if city else ()
         provinces = {d.province for d in divisions}
-        return provinces.pop() if len(provinces) == 1 else None
+        return provinces.pop() if len(provinces) == 1 else self.home_province
 
     def resolve(self, offset: int, name: str) -> str | None:
         """Resolve a context word at the start of ``name``; None if unresolvable."""
@@ -394,7 +397,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
     text = doc.norm
     pattern, kinds = _suffixes()
     context = PlaceContext(doc.home_city)
-    for start, _, division in gazetteer().mentions(text):
+    places = gazetteer()
+    for start, _, division in sorted([*places.mentions(text), *places.short_mentions(text)]):
         context.see_division(start, division)
     mentions: list[Mention] = []
     taken_until = 0
