@@ -32,7 +32,7 @@ _ROLE = re.compile(r"(?:(?:本报|特约|见习|首席|摄影|全媒体|融媒�
                    r"(?<![\u4e00-\u9fff])文(?={s}/)|(?<![\u4e00-\u9fff])图(?={s}/))".format(s=_S))
 _CREDIT_END = re.compile(r"(?:摄影报道|摄影|摄|报道|集体采写)\s*$")
 # the paper or site whose news this is (本报讯, 工人日报讯, 中工网讯, 浙江在线讯)
-_NEWS_OF = r"(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|报道)[:：]?|【[^】]{0,16}讯】)"
+_NEWS_OF = r"(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|电|报道)[:：]?|【[^】]{0,16}讯】)"
 # the closing bracket may be lost in the layout: the names parser then stops at the text
 _LEAD_BRACKET = re.compile(r"^[\s□■]*(?:%s\s*)?[(\[【]\s*((?:%s)[^)\]】]{0,60}?)[)\]】]" % (_NEWS_OF, _ROLE.pattern))
 _LEAD_OPEN = re.compile(r"^[\s□■]*%s\s*[(\[【]\s*((?:%s)[^)\]】]{0,30})" % (_NEWS_OF, _ROLE.pattern))
@@ -87,10 +87,9 @@ def _regions(line: str, last: bool) -> list[tuple[int, int, str | None]]:
     match = _PHOTO.search(line)
     if match and len(_SEPARATOR.sub("", match.group(1))) <= 14:
         return [(match.start(1), match.end(1), "记者")]
-    if last:
-        match = _CLOSING.match(line)
-        if match:
-            return [(match.start(1), match.end(1), None)]
+    match = _CLOSING.match(line)  # (甲 乙) closing the article, or chrome after it
+    if match:
+        return [(match.start(1), match.end(1), None)]
     return []
 
 

@@ -15,6 +15,9 @@ from .names import is_common_word, lexicons, read_name
 from .text import occurrences
 
 
+_LIST_JOINER = re.compile(r"、|,?以及|和|及")
+
+
 def find_persons(doc: Document) -> tuple[Mention, ...]:
     """Person mentions of an article.
 
@@ -33,9 +36,10 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
             names.add(name)
             pos += len(name)
             pos = pos + 4 if re.match(r"\([左右中前后][一二三四五六七八九十\d]?\)", text[pos:pos + 4]) else pos
-            if text[pos:pos + 1] != "、":  # 副主席刘某、李某: a list of names
+            joiner = _LIST_JOINER.match(text, pos)  # 副主席刘某、李某, 以及王某: a list of names
+            if joiner is None:
                 break
-            pos += 1
+            pos = joiner.end()
     names = {n for n in names if not is_common_word(n)}
     names |= {text[c.start:c.end] for c in credits(doc)}
     mentions = []
