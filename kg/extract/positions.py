@@ -30,6 +30,42 @@ def _title_of(part: str) -> str | None:
     return next((t for t in _titles() if part.endswith(t)), None)
 
 
+# what may stand before a title within one post (常委幅主席 is printed so; 挂职副主席)
+_TITLE_MODIFIERS = frozenset("挂职 兼职 专职 驻会 常务 党组 执行 名誉 荣誉 一级 二级 三级 四级 代理".split())
+
+
+@lru_cache(maxsize=4096)
+def _misprinted(tail: str) -> bool:
+    """Is ``tail`` a title of the lexicon with one character misprinted (党组幅书记, 幅主席)?
+
+    >>> _misprinted("幅主席"), _misprinted("党组幅书记"), _misprinted("主持")
+    (True, True, False)
+    """
+    if len(tail) < 3:
+        return False
+    return any(len(t) == len(tail) and sum(a != b for a, b in zip(t, tail)) == 1 and t[-1] == tail[-1]
+               for t in _titles())
+
+
+def title_in(tail: str) -> str | None:
+    """The title a part's text after its organisation ends with, as printed.
+
+    The whole tail when it is one post: a title of the lexicon, or one misprinted
+    (kept as printed, the guideline), after a modifier or another title (常委幅主席);
+    otherwise the longest title of the lexicon it ends with.
+
+    >>> title_in("党组幅书记"), title_in("常委幅主席"), title_in("常务副主席"), title_in("近日副主席")
+    ('党组幅书记', '常委幅主席', '常务副主席', '副主席')
+    """
+    if tail in _titles() or _misprinted(tail):
+        return tail
+    for cut in range(1, len(tail) - 1):
+        head, rest = tail[:cut], tail[cut:]
+        if (head in _TITLE_MODIFIERS or head in _titles()) and (rest in _titles() or _misprinted(rest)):
+            return tail if _misprinted(rest) else _title_of(tail)
+    return _title_of(tail) or next((tail[i:] for i in range(len(tail) - 2) if _misprinted(tail[i:])), None)
+
+
 def find_positions(doc: Document) -> tuple[Fact, ...]:
     """(person, title, organisation) facts from the title chains of an article."""
     text = doc.norm
@@ -62,12 +98,15 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
         current: Mention | None = None
         found = []
         for index, (start, piece) in enumerate(parts):
-            title = _title_of(piece)
+            inside = [m for m in orgs if m.start >= start and m.end <= start + len(piece)]
+            tail_start = inside[-1].end if inside else start
+            title = title_in(text[tail_start:start + len(piece)])
             if title is None:
                 current = None
                 found = []
                 continue
-            inside = [m for m in orgs if m.start >= start and m.end <= start + len(piece) - len(title)]
+            title = doc.written(start + len(piece) - len(title), start + len(piece))  # as printed
+            inside = [m for m in inside if m.end <= start + len(piece) - len(title)]
             if inside:
                 current = inside[-1]
             elif current is None:
