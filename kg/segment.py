@@ -36,7 +36,14 @@ _BANNER = re.compile(r"(特别报道|专刊|专版|特刊|^\(?(上接|下转|接
 _SUBTITLE = re.compile(r"^(——|--|—)")
 _CAPTION = re.compile(r"\((左|右|中|前|后)[一二三四五六七八九十\d]*\)")
 _SECTION = re.compile(r"^[^,。:]{2,24}(工会|委员会|单位|集团|公司):")
-_BYLINE_LINE = re.compile(r"^[□(]?本报记者.{0,30}$|^\(?本报记者[^)]*\)?$|摄(影报道)?\)?$")
+_BYLINE_LINE = re.compile(r"^[□(]?本报记者.{0,30}$|^\(?本报记者[^)]*\)?$|摄(影报道)?\)?$|[文图]\s*/\s*[图文]\)?$")
+# site chrome: navigation, metadata, sharing and copyright lines, file names, bare dates
+_CHROME = re.compile(
+    r"来源[:：]|发布者|发布时间|作者[:：]|责任编辑|责编|编辑[:：]|文章字数|字体[:：]|字号[:：]|当前位置|当前的位置|"
+    r"本页位置|首页|版面导航|标题导航|上一篇|下一篇|上一版|下一版|放大|缩小|打印|关闭|分享到?[:：]|浏览|点击[:：]|"
+    r"©|ICP|版权所有|[Cc]opyright|https?://|www\.|\.s?html?\b|\.(jpe?g|png|gif)\b|数字报|当前版|本版导读|"
+    r"^\d{2,4}[-./年]\d{1,2}[-./月]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|^[-—=]{3,}|》\s*[(（]\d{4}")
+_SITE_SUFFIX = re.compile(r"\s*(——|--|_|\|)\s*[\u4e00-\u9fffA-Za-z]{2,10}(网|报|频道|新闻|在线)$")
 
 MAX_HEADLINE = 40
 MIN_HEADLINE = 6
@@ -97,9 +104,20 @@ def _is_noise(p: Paragraph) -> bool:
     return not p.is_heading and len(p.norm.strip()) < 5 and not _TERMINAL.__contains__(p.norm[-1:])
 
 
+def is_chrome(text: str) -> bool:
+    """Is a short line site chrome (a menu, a 来源/作者 line, a date, a file name)?
+
+    >>> is_chrome("2024-02-07 来源:南方工报"), is_chrome("文章字数:418"), is_chrome("为一线职工送清凉")
+    (True, True, False)
+    """
+    return len(text) <= 120 and bool(_CHROME.search(text))
+
+
 def classify(p: Paragraph) -> str:
     """The kind of a paragraph seen on its own."""
     text = _HEADING.sub("", p.norm).strip()
+    if not p.is_heading and is_chrome(text) and not _LEAD.match(text):
+        return "noise"
     if p.is_heading:
         return "subtitle" if _SUBTITLE.match(text) else "heading"
     if _COLUMN.match(text):
@@ -126,12 +144,16 @@ def choose_headline(lines: list[Paragraph]) -> str | None:
     candidates = []
     for p in lines:
         text = _collapse(_HEADING.sub("", p.raw))
+        text = _SITE_SUFFIX.sub("", text.lstrip("•·●◆ "))  # 标题——中新网, •标题
+        if text.count("|") == 1:  # 栏目 | 标题
+            text = text.split("|")[1].strip()
         kind = classify(p)
         if kind in ("column", "banner", "subtitle", "byline", "noise") or len(text) < MIN_HEADLINE:
             continue
         if kind == "heading" and p.level > 2:
             continue
         candidates.append(text)
+    candidates = [c for c in candidates if not c.endswith((":", "："))] or candidates  # 某区: is a kicker
     if not candidates:
         return None
     unspaced = [c for c in candidates if " " not in c]
@@ -293,8 +315,10 @@ def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
                 j += 1
             if j > i + 1 and j < len(kinds) and kinds[j] == "body":
                 starts.setdefault(i, j)
-    if not has_md and paragraphs and 0 not in starts and kinds[0] in ("short", "banner", "column"):
-        j = 0
+    first = next((i for i, kind in enumerate(kinds) if kind != "noise"), 0)  # after the site's chrome
+    if not has_md and paragraphs and 0 not in starts and first not in starts \
+            and kinds[first] in ("short", "banner", "column"):
+        j = first
         while j < len(kinds) and kinds[j] in ("short", "banner", "subtitle", "noise", "column"):
             j += 1
         if j < len(kinds) and kinds[j] in ("body", "section", "lead", "byline"):
