@@ -194,28 +194,37 @@ class Gazetteer:
         """``(start, end, full name)`` of provinces and prefecture-level cities named by
         their short form (本报杭州7月20日讯, 浙江日报, 福州新闻网), where the short form
         is a proper name to jieba (定西, 桂林), not a common word (大同, 长治)."""
-        for match in self._short_pattern().finditer(text):
-            short = match.group()
+        pattern, paper = self._short_pattern()
+        found = {m.start(): m for m in pattern.finditer(text)}
+        found.update({m.start(): m for m in paper.finditer(text)})  # 运城晚报: a paper names its city
+        for start in sorted(found):
+            match = found[start]
+            short = match.group("short")
             if text.startswith(_LEVEL_WORDS, match.end()) and self.place_at(text, match.start()):
                 continue  # the full name, counted as such
-            (name,) = self.short[short]
+            (name,) = self.short.get(short) or (_CAPITAL[short],)
             yield match.start(), match.end(), name
 
     @lru_cache(maxsize=1)
-    def _short_pattern(self) -> re.Pattern:
+    def _short_pattern(self) -> tuple[re.Pattern, re.Pattern]:
         from .tokenize import default_segmenter  # jieba loads only when shorts are looked for
         tag_of = default_segmenter().tag_of
-        wanted = [short for short, names in self.short.items() if len(names) == 1
-                  and self.level(names[0]) in (PROVINCE, CITY)
-                  and (tag_of(short) or "ns") in _PROPER_TAGS]
-        return re.compile("|".join(sorted(wanted, key=len, reverse=True)))
+        regional = [short for short, names in self.short.items() if len(names) == 1
+                    and self.level(names[0]) in (PROVINCE, CITY)]
+        proper = [short for short in regional if (tag_of(short) or "ns") in _PROPER_TAGS] + list(_CAPITAL)
+
+        def alternation(shorts):
+            return "(?P<short>" + "|".join(sorted(shorts, key=len, reverse=True)) + ")"
+        return (re.compile(alternation(proper)),
+                re.compile(alternation(regional) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体)"))
 
     def main_place(self, text: str) -> str | None:
         """The place ``text`` is about: the city (full name) its places lie in most,
         else the province they lie in; None when the text names none or two tie.
 
-        A city named in full counts two, by its short form (福州日报) or through
-        one of its counties or districts one.
+        A city named in full counts two, by its short form (福州日报) one; a
+        county or district names no city (a city the text never names is never
+        invented). 首都 names 北京.
 
         >>> gazetteer().main_place("绵阳市涪城区总工会走访慰问…")
         '绵阳市'
@@ -230,19 +239,22 @@ class Gazetteer:
         named += [(name, 1) for _, _, name in self.short_mentions(text)]
         for name, weight in named:
             divisions = self.divisions.get(name, ())
+            if not name.endswith(("市", "省", "自治区", "自治州", "盟", "地区")):
+                continue  # a county names no city: the city is never inferred, only read
             if len({d.province for d in divisions}) == 1:
                 provinces[divisions[0].province] += weight
-            in_cities = self.cities_of(name)
-            if len(in_cities) == 1:
-                city = in_cities.pop()
-                cities[city] += weight if city == name else 1
-        for votes in (cities, provinces):  # two cities tie: their province may still be one
+            if name.endswith(("市", "自治州", "盟", "地区")):
+                cities[name] += weight
+        prefectures = Counter({c: n for c, n in cities.items() if self.level(c) == CITY})
+        # a prefecture named beside its county-level cities is the paper's (市 in 承德's paper)
+        for votes in (prefectures, cities, provinces):  # two cities tie: their province may still be one
             ranked = votes.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 return ranked[0][0]
         return None
 
 
+_CAPITAL = {"首都": "北京市"}  # the capital is Beijing: a paper that says 首都 names it
 _PROPER_TAGS = frozenset(["ns", "nr", "nrt", "nz", "nt", "s"])
 
 

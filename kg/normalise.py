@@ -10,6 +10,8 @@ exactly one input character:
   ``林 涛`` -> ``林涛``, but ``Gephi 0.10`` keeps its space). Spaces at the
   start and end of a line go too. Newlines are kept: paragraphs are the
   segmenter's business;
+* pinyin glosses that some mirror sites print after characters
+  (``總工會(huì)`` -> ``總工會``) are dropped, as layout spaces are;
 * traditional script to simplified (OpenCC's ``t2s``): ``總工會慰問`` ->
   ``总工会慰问``, so that one set of patterns and lexicons reads pages of either
   script. Where OpenCC would change a run's length (a phrase conversion), that
@@ -23,7 +25,7 @@ from functools import lru_cache
 
 import opencc
 
-_HSPACE = re.compile(r"[^\S\n]+")
+_HSPACE = re.compile(r"[^\S\n]+|(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _KEEP_SPACE_BETWEEN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -97,6 +99,9 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     for match in _HSPACE.finditer(text):
         out.append(_fold_run(text[pos:match.start()]))
         offsets.extend(range(pos, match.start()))
+        if not match.group().isspace():  # a pinyin gloss: nothing of it stays
+            pos = match.end()
+            continue
         before = text[match.start() - 1] if match.start() > 0 else "\n"
         after = text[match.end()] if match.end() < len(text) else "\n"
         if _KEEP_SPACE_BETWEEN.match(fold_char(before)) and _KEEP_SPACE_BETWEEN.match(fold_char(after)):
