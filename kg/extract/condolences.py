@@ -27,16 +27,21 @@ from .agents import agents_before
 from .text import LIST_JOINER, clause_at, sentences
 
 _ACT = re.compile(
-    r"走访慰问|慰问(?!金|品|信|团|方案|物资|资金|演出)|看望|送去|送上|送给|送达|送至|送到|戴上|"
+    r"走访慰问|慰问(?!金|品|信|团|组|方案|物资|资金|演出)|看望|探望|走访(?!调研)|送去|送上|送给|送达|送至|送到|送出|送来|"
+    r"递给|交给|递到|交到|塞进|带去|捐赠|赠送|戴上|"
     r"(?<=一行)(来到|前往|走进|深入|赴)|发放|购买|给予(?=[^,。;]{0,6}(慰问|补助|救助))|"
     r"致以[^,。;]{0,12}(问候|祝福|敬意)|提供")
-_GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖)")
+_GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖|深入|走进)")
 _VISIT = re.compile(r"来到|前往|走进|深入|赴")
 _OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
-_APPOSITION = re.compile(r"^(包括|其中|含|涵盖)")
+_APPOSITION = re.compile(r"^(包括|其中|含|涵盖|以及|及|和|还有)")
 _PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
 _HANDING_OVER = re.compile(r"给予|发放")
-_SAME_VISIT = re.compile(r"(此次|本次|这次|该次)$")
+# the visit told before goes on: 此次慰问, or its delegation acting again (慰问组慰问了…)
+_SAME_VISIT = re.compile(r"(此次|本次|这次|该次|慰问组|慰问团|慰问队|一行)$")
+_SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
+# 在甲、乙的家中，某某…送上…: the home a sentence opens in is whom the act is for
+_OPENING_HOME = re.compile(r"(在|来到|到)([^,。;]{2,40}?)(的)?(家中|家里|家)")
 _EPIDEMIC = re.compile(r"抗疫|防疫|疫情|防控|隔离|流调")
 _STAFF = re.compile(r"(专班人员|工作人员|人员|干部职工)$")
 FRONTLINE = "防疫一线人员"
@@ -65,6 +70,9 @@ def _recipient_zone(doc: Document, sentence: tuple[int, int], act_start: int) ->
     opening = _OPENING_GOVERNOR.match(text, sentence[0], act_start)
     if opening and sentence[0] < clause_start:  # 面向X，某工会提供…
         return opening.end(), end
+    home = _OPENING_HOME.match(text, sentence[0], act_start)
+    if home and sentence[0] < clause_start:  # 在甲的家中，…送上慰问金
+        return home.start(2), max(end, home.end())
     return act_start, end
 
 
@@ -117,10 +125,12 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
         s_start, s_end = sentence
         for act in _ACT.finditer(doc.norm, s_start, s_end):
             zone = _recipient_zone(doc, sentence, act.start())
-            if _SAME_VISIT.search(doc.norm, s_start, act.start()):
-                agents = facts[-1].agents if facts else ()
-            else:
-                agents = agents_before(doc, sentence, min(act.start(), zone[0]))
+            agents = agents_before(doc, sentence, min(act.start(), zone[0]))
+            same = _SAME_VISIT.search(doc.norm, s_start, act.start())
+            # 此次慰问 is the visit before; 慰问组/一行 is, unless the sentence names its people
+            if same and facts and (same.group(1) in _SAME_VISIT_WORDS
+                                   or not any(a.kind == "person" for a in agents)):
+                agents = facts[-1].agents
             if not agents:
                 continue
             recipients = (_objects(doc, zone, {a.name for a in agents})
