@@ -39,6 +39,7 @@ _PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
 _HANDING_OVER = re.compile(r"给予|发放")
 # the visit told before goes on: 此次慰问, or its delegation acting again (慰问组慰问了…)
 _SAME_VISIT = re.compile(r"(此次|本次|这次|该次|慰问组|慰问团|慰问队|一行)$")
+_STAFF_OF = ("人员", "工作人员", "干部", "职工", "员工", "工作者")
 _SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
 # 在甲、乙的家中，某某…送上…: the home a sentence opens in is whom the act is for
 _OPENING_HOME = re.compile(r"(在|来到|到)([^,。;]{2,40}?)(的)?(家中|家里|家)")
@@ -105,6 +106,8 @@ def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> lis
         elif mention.kind == "person":
             found.append(mention)
         elif mention.kind in ("union", "org", "place"):
+            if doc.norm.startswith(_STAFF_OF, mention.end):
+                continue  # 某专班人员: the people are cared for, named by their group
             before = doc.norm[max(zone[0], mention.start - 3):mention.start]
             listed = (LIST_JOINER.search(before) and found and found[-1].kind in ("union", "org", "place"))
             # 慰问对口联络社区幸福东区: the first thing named after the act is its object

@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from kg.normalise import fold_char, normalise
+from kg.normalise import to_simplified, fold_char, normalise
 
 
 def test_layout_spaces_inside_chinese_are_removed():
@@ -25,7 +25,14 @@ def test_offset_map_is_monotone_and_points_at_the_same_character(text):
     assert len(offsets) == len(norm) + 1
     assert list(offsets) == sorted(offsets)
     for char, raw in zip(norm, offsets):
-        assert char == fold_char(text[raw]) or (char == " " and text[raw].isspace())
+        assert _same_character(char, text[raw])
+
+
+def _same_character(char: str, raw: str) -> bool:
+    """``char`` is ``raw`` width-folded, or its simplified form (OpenCC, in context)."""
+    folded = fold_char(raw)
+    return (char == folded or (char == " " and raw.isspace())
+            or (char != folded and to_simplified(char) == char and to_simplified(folded) != folded))
 
 
 @given(st.text())
@@ -33,4 +40,15 @@ def test_every_character_folds_as_it_would_alone(text):
     # any Unicode: combining marks, compatibility forms, ligatures, surrogates' neighbours
     norm, offsets = normalise(text)
     for char, raw in zip(norm, offsets):
-        assert char == fold_char(text[raw]) or (char == " " and text[raw].isspace())
+        assert _same_character(char, text[raw])
+
+
+@given(st.text(alphabet="中華全國總工會慰問困難職工記者通訊員劉張陳國际 ,。(huì)", max_size=40))
+def test_traditional_script_reads_as_simplified_with_offsets_kept(text):
+    norm, offsets = normalise(text)
+    assert to_simplified(norm) == norm
+    assert len(offsets) == len(norm) + 1 and list(offsets) == sorted(offsets)
+
+
+def test_pinyin_glosses_and_traditional_script():
+    assert normalise("自治區(qū)總工會(huì)慰問")[0] == "自治区总工会慰问"
