@@ -97,6 +97,12 @@ class Gazetteer:
                 else:  # a county-level city under its province (仙桃市)
                     city = name if name.endswith("市") else None
             self.divisions.setdefault(name, []).append(Division(code, name, level, city, province))
+        # 紫云自治县 for 紫云苗族布依族自治县: autonomous divisions are written short so
+        for name, divisions in list(self.divisions.items()):
+            autonomous = re.search(r"自治(州|县|旗)$", name)
+            short = short_form(name) if autonomous else None
+            if short and short + autonomous.group() not in self.divisions:
+                self.divisions[short + autonomous.group()] = divisions
         shorts: dict[str, set[str]] = {}
         for name in self.divisions:
             short = short_form(name)
@@ -192,8 +198,9 @@ class Gazetteer:
 
     def short_mentions(self, text: str):
         """``(start, end, full name)`` of provinces and prefecture-level cities named by
-        their short form (本报杭州7月20日讯, 浙江日报, 福州新闻网), where the short form
-        is a proper name to jieba (定西, 桂林), not a common word (大同, 长治)."""
+        their short form (本报杭州7月20日讯, 浙江日报), where the short form is a proper
+        name to jieba (定西, 桂林), not a common word (大同, 长治); and of any division
+        whose short form names a paper or a report (运城晚报, 云上通山报道)."""
         pattern, paper = self._short_pattern()
         found = {m.start(): m for m in pattern.finditer(text)}
         found.update({m.start(): m for m in paper.finditer(text)})  # 运城晚报: a paper names its city
@@ -209,14 +216,14 @@ class Gazetteer:
     def _short_pattern(self) -> tuple[re.Pattern, re.Pattern]:
         from .tokenize import default_segmenter  # jieba loads only when shorts are looked for
         tag_of = default_segmenter().tag_of
-        regional = [short for short, names in self.short.items() if len(names) == 1
-                    and self.level(names[0]) in (PROVINCE, CITY)]
+        unique = [short for short, names in self.short.items() if len(names) == 1]
+        regional = [short for short in unique if self.level(self.short[short][0]) in (PROVINCE, CITY)]
         proper = [short for short in regional if (tag_of(short) or "ns") in _PROPER_TAGS] + list(_CAPITAL)
 
         def alternation(shorts):
             return "(?P<short>" + "|".join(sorted(shorts, key=len, reverse=True)) + ")"
         return (re.compile(alternation(proper)),
-                re.compile(alternation(regional) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体)"))
+                re.compile(alternation(unique) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体|报道)"))
 
     def main_place(self, text: str) -> str | None:
         """The place ``text`` is about: the city (full name) its places lie in most,

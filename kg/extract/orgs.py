@@ -189,10 +189,16 @@ class PlaceContext:
         self.history.append((offset, name, division_level(name)))
 
     def last(self, offset: int, level: str) -> str | None:
+        """The last place of ``level`` named before ``offset``; for a district or
+        city, else the first named after it (区委书记某某 … 薛城区环卫处: the
+        article's district, named later)."""
         best = None
         for pos, place, lvl in self.history:
             if pos <= offset and lvl == level and (best is None or pos >= best[0]):
                 best = (pos, place)
+        if best is None and level in ("district", "city"):
+            later = [(pos, place) for pos, place, lvl in self.history if lvl == level and pos > offset]
+            best = min(later) if later else None
         return best[1] if best else None
 
     def province(self, offset: int) -> str | None:
@@ -457,8 +463,11 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         elif not prefix:
             if suffix != "总工会":
                 continue
-            # 海淀区政协副主席、总工会主席: a bare 总工会 in a title chain
-            place = context.last(start, "district")
+            # 海淀区政协副主席、总工会主席: a bare 总工会 in a title chain is the place's of
+            # the body named just before it (苏州市人大常委会副主任、总工会主席)
+            chained = mentions[-1] if mentions and _in_title_chain(text, mentions[-1].end, start) else None
+            places = leading_places(chained.name) if chained else []
+            place = places[-1][0] if places else context.last(start, "district")
             if place is None:
                 continue
             name = place + suffix
@@ -477,6 +486,12 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         mentions.append(mention)
         taken_until = match.end()
     return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
+
+
+def _in_title_chain(text: str, end: int, start: int) -> bool:
+    """Is the text between two names a title and a separator (副主任、)?"""
+    between = text[end:start]
+    return 0 < len(between) <= 12 and between[-1] in "、," and not re.search(r"[。;]", between)
 
 
 def _fixed_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
