@@ -223,7 +223,7 @@ class Gazetteer:
         def alternation(shorts):
             return "(?P<short>" + "|".join(sorted(shorts, key=len, reverse=True)) + ")"
         return (re.compile(alternation(proper)),
-                re.compile(alternation(unique) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体|报道)"))
+                re.compile(alternation(unique) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体|报道|讯)"))
 
     def main_place(self, text: str) -> str | None:
         """The place ``text`` is about: the city (full name) its places lie in most,

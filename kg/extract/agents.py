@@ -19,6 +19,7 @@ _GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|�
 # an organisation after one of these in its clause is the act's object, not its subject
 # (区总工会…慰问了区医院、区中医院…)
 _ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
+_RECEIVER_AFTER = re.compile(r"(的)?(手中|手上|手里|家中|家里|家|一家)")
 _CO_ACTOR = re.compile(r"(会同|联合|携手)$")
 _LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
 _TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
@@ -70,8 +71,9 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
     start = sentence[0]
     credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
     # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
+    # 送到甲手中, 来到乙家中: a person whose hands or home the act reaches receives it
     persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act
-               and (m.start, m.end) not in credited]
+               and (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)]
     if persons:
         leaders = [m for m in doc.mentions_of("union", "org")
                    if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]

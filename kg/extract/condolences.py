@@ -72,7 +72,7 @@ def _recipient_zone(doc: Document, sentence: tuple[int, int], act_start: int) ->
     if opening and sentence[0] < clause_start:  # 面向X，某工会提供…
         return opening.end(), end
     home = _OPENING_HOME.match(text, sentence[0], act_start)
-    if home and sentence[0] < clause_start:  # 在甲的家中，…送上慰问金
+    if home and sentence[0] < clause_start:  # 在甲的家中，…送上慰问金 (甲's home is no actor's)
         return home.start(2), max(end, home.end())
     return act_start, end
 
@@ -128,7 +128,11 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
         s_start, s_end = sentence
         for act in _ACT.finditer(doc.norm, s_start, s_end):
             zone = _recipient_zone(doc, sentence, act.start())
-            agents = agents_before(doc, sentence, min(act.start(), zone[0]))
+            home = _OPENING_HOME.match(doc.norm, s_start, act.start())
+            if home and zone[0] == home.start(2):  # 在甲家中，某某…送上: the actor follows the home
+                agents = agents_before(doc, (home.end(), s_end), act.start())
+            else:
+                agents = agents_before(doc, sentence, min(act.start(), zone[0]))
             same = _SAME_VISIT.search(doc.norm, s_start, act.start())
             # 此次慰问 is the visit before; 慰问组/一行 is, unless the sentence names its people
             if same and facts and (same.group(1) in _SAME_VISIT_WORDS

@@ -149,11 +149,7 @@ def _is_place_stem(stem: str, level: str) -> bool:
     """
     if stem in _GENERIC_PLACES or any(stem.endswith(g) for g in ("全区", "辖区", "社区", "山区", "城区", "灾区")):
         return False
-    if level == "town":
-        return True
-    if gazetteer().is_place(stem) or stem.endswith(_ZONE_ENDINGS):
-        return True
-    return _proper_stem(stem[:-1])
+    return level == "town" or _is_place_name(stem)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -161,6 +157,9 @@ def _proper_stem(stem: str) -> bool:
     """Does jieba know ``stem`` as a place or proper name (崇文, 宣武)?"""
     tag = default_segmenter().tag_of(stem)
     return tag is not None and tag.startswith(("ns", "nz", "nt"))
+
+
+_LOOK_AHEAD = 300  # characters: the same item of a page, not the next one
 
 
 class PlaceContext:
@@ -197,7 +196,8 @@ class PlaceContext:
             if pos <= offset and lvl == level and (best is None or pos >= best[0]):
                 best = (pos, place)
         if best is None and level in ("district", "city"):
-            later = [(pos, place) for pos, place, lvl in self.history if lvl == level and pos > offset]
+            later = [(pos, place) for pos, place, lvl in self.history
+                     if lvl == level and offset < pos <= offset + _LOOK_AHEAD]
             best = min(later) if later else None
         return best[1] if best else None
 
