@@ -23,16 +23,16 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Fact, Mention
-from .agents import agents_before
+from .agents import agents_before, block_kind
 from .text import LIST_JOINER, clause_at, sentences
 
 _ACT = re.compile(
     r"走访慰问|慰问(?!金|品|信|团|组|方案|物资|资金|演出)|看望|探望|走访(?!调研)|送去|送上|送给|送达|送至|送到|送出|送来|"
     r"递给|交给|递到|交到|塞进|带去|捐赠|赠送|戴上|"
-    r"(?<=一行)(来到|前往|走进|深入|赴)|发放|购买|给予(?=[^,。;]{0,6}(慰问|补助|救助))|"
+    r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组))(来到|前往|走进|深入|赴|到)|发放|购买|给予(?=[^,。;]{0,6}(慰问|补助|救助))|"
     r"致以[^,。;]{0,12}(问候|祝福|敬意)|提供")
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖|深入|走进)")
-_VISIT = re.compile(r"来到|前往|走进|深入|赴")
+_VISIT = re.compile(r"来到|前往|走进|深入|赴|(?<=先后|一行|分别)到")
 _OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
 _APPOSITION = re.compile(r"^(包括|其中|含|涵盖|以及|及|和|还有)")
 _PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
@@ -40,6 +40,7 @@ _HANDING_OVER = re.compile(r"给予|发放")
 # the visit told before goes on: 此次慰问, or its delegation acting again (慰问组慰问了…)
 _SAME_VISIT = re.compile(r"(此次|本次|这次|该次|慰问组|慰问团|慰问队|一行)$")
 _STAFF_OF = ("人员", "工作人员", "干部", "职工", "员工", "工作者")
+_DELEGATION = re.compile(r"(?<!组成)(?<!组成“)(?<!成立)(慰问团|慰问组|慰问队|慰问人员)")
 _SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
 # 在甲、乙的家中，某某…送上…: the home a sentence opens in is whom the act is for
 _OPENING_HOME = re.compile(r"(在|来到|到)([^,。;]{2,40}?)(的)?(家中|家里|家)")
@@ -135,9 +136,11 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
                 agents = agents_before(doc, sentence, min(act.start(), zone[0]))
             same = _SAME_VISIT.search(doc.norm, s_start, act.start())
             # 此次慰问 is the visit before; 慰问组/一行 is, unless the sentence names its people
-            if same and facts and (same.group(1) in _SAME_VISIT_WORDS
-                                   or not any(a.kind == "person" for a in agents)):
-                agents = facts[-1].agents
+            delegation = _DELEGATION.search(doc.norm, s_start, act.start())
+            told = facts and block_kind(doc, facts[-1].start) != "caption"  # a photo's visit is its own
+            if told and ((same and (same.group(1) in _SAME_VISIT_WORDS or not _named_people(agents)))
+                         or (delegation and not _named_people(agents))):
+                agents = facts[-1].agents  # 慰问团详细了解…，并送去: the delegation told before
             if not agents:
                 continue
             recipients = (_objects(doc, zone, {a.name for a in agents})
@@ -157,10 +160,17 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
+def _named_people(agents) -> bool:
+    return any(a.kind == "person" for a in agents)
+
+
 def _implicit_recipients(doc: Document, sentence: tuple[int, int], act: re.Match,
                          zone: tuple[int, int], agents: tuple[Mention, ...]) -> list[Mention]:
     """Recipients the act's zone does not name (see module doc)."""
     if _PRONOUN.search(doc.norm, zone[0], zone[1]) or _HANDING_OVER.match(act.group(0)):
         after_agents = max([a.end for a in agents if a.start >= sentence[0]], default=sentence[0])
-        return _groups_between(doc, after_agents, act.start())
+        # 到甲和乙的家中，将慰问金送到他们手中: the people named before, and their groups
+        people = [m for m in doc.mentions_of("person") if after_agents <= m.start and m.end <= act.start()
+                  and m.name not in {a.name for a in agents}]
+        return _groups_between(doc, after_agents, act.start()) + people
     return _groups_between(doc, zone[1], sentence[1])
