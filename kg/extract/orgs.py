@@ -172,8 +172,10 @@ class PlaceContext:
     text never names is never invented.
     """
 
-    def __init__(self, home: str | None):
-        """home (str | None): the place the article is about, a city or a province."""
+    def __init__(self, home: str | None, text: str = ""):
+        """home (str | None): the place the article is about, a city or a province.
+        text (str): the article's text (for the sentence a word stands in)."""
+        self.text = text
         at_home = home and division_level(home) == "province"
         self.city = None if at_home else home
         self.home_province = home if at_home else None
@@ -187,14 +189,19 @@ class PlaceContext:
         """A division named in running text (…，五华区开展…)."""
         self.history.append((offset, name, division_level(name)))
 
-    def last(self, offset: int, level: str) -> str | None:
-        """The last place of ``level`` named before ``offset``; for a district or
-        city, else the first named after it (区委书记某某 … 薛城区环卫处: the
-        article's district, named later)."""
+    def sentence_start(self, offset: int) -> int:
+        return sentence_at(self.text, offset)[0] if self.text else 0
+
+    def last(self, offset: int, level: str, *, since: int | None = None) -> str | None:
+        """The last place of ``level`` named before ``offset`` (and after ``since``,
+        when given); else, for a district or city, the first named after it
+        (区委书记某某 … 薛城区环卫处: the article's district, named later)."""
         best = None
         for pos, place, lvl in self.history:
             if pos <= offset and lvl == level and (best is None or pos >= best[0]):
                 best = (pos, place)
+        if since is not None:
+            return best[1] if best and best[0] >= since else None
         if best is None and level in ("district", "city"):
             later = [(pos, place) for pos, place, lvl in self.history
                      if lvl == level and offset < pos <= offset + _LOOK_AHEAD]
@@ -226,7 +233,10 @@ class PlaceContext:
             if place is not None and not place.endswith(word):
                 place = None
         elif word.endswith("市"):
-            place = self.last(offset, "city") or self.city
+            # a city named in the same sentence (平泉市政协…、市总工会主席), else the article's
+            # city (a passage may name another: 支援定西, 市总工会 is 福州's), else the last named
+            place = self.last(offset, "city", since=self.sentence_start(offset)) or self.city \
+                or self.last(offset, "city")
         elif word.endswith(("区", "县")):
             # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
             place = self.last(offset, "district")
@@ -291,6 +301,8 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         pos += 1
     if ")" in text[pos:start] and "(" not in text[pos:text.index(")", pos)]:
         pos = text.index(")", pos) + 1
+    if text[pos:pos + 1] == "(" and ")" not in text[pos:start]:  # (校工会: the bracket is the text's
+        pos += 1
     return pos, proper
 
 
@@ -335,12 +347,14 @@ def _is_place_name(name: str) -> bool:
     """Is ``name`` (ending in a level word) a place: a chain of divisions, a development
     zone, a division renamed (静海县, now 静海区) or a place jieba knows (崇文区)?"""
     places = gazetteer()
+    if len(name) == 2 and name[0] in _CUT_CHARS:
+        return False  # …和县委: the conjunction and 县委, not 和县
     if places.chain(name) == len(name) or name.endswith(_ZONE_ENDINGS) or name in places.short:
         return name not in _GENERIC_PLACES
     stem = name[:-1]
     if len(stem) >= 2 and (stem in places.short or places.chain(stem) == len(stem)):
         return name[-1] in "区县市旗州盟"
-    return len(stem) >= 2 and _proper_stem(stem)
+    return len(stem) >= 2 and name[-1] in "区县市旗" and not stem.endswith(_LEVEL_WORDS) and _proper_stem(stem)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -402,7 +416,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
     """
     text = doc.norm
     pattern, kinds = _suffixes()
-    context = PlaceContext(doc.home_city)
+    context = PlaceContext(doc.home_city, text)
     places = gazetteer()
     for start, _, division in sorted([*places.mentions(text), *places.short_mentions(text)]):
         context.see_division(start, division)
@@ -430,7 +444,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             taken_until = match.end()
             continue
         # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
-        counted = prefix[-1:] in ("个", "余", "多", "几") or (len(suffix) == 1 and prefix[-1:].isdigit())
+        counted = prefix[-1:] in ("个", "余", "多", "几", "每") or (len(suffix) == 1 and prefix[-1:].isdigit())
         if prefix and (counted or not _LETTER.search(prefix)):
             continue
         if prefix and _is_collective(prefix):
