@@ -54,9 +54,17 @@ def _employers(doc: Document, persons: list) -> list:
     """The organisations the acting officials hold posts in, unions first
     (张某代表慰问团…捐赠: 张某 is 全总's, and so is the money)."""
     names = {p.name for p in persons}
-    held = [f.org for f in doc.facts if f.kind == "position" and f.person.name in names and f.org]
+    held = [_union_of(f.org) for f in doc.facts if f.kind == "position" and f.person.name in names and f.org]
     unions = [o for o in held if o.kind == "union"]
     return (unions or held)[:1]
+
+
+def _union_of(org):
+    """A body inside a union (中华全国总工会书记处) stands for its union in money matters."""
+    name = org.name
+    if org.kind == "union" or "工会" not in name[:-2]:
+        return org
+    return dataclasses.replace(org, kind="union", name=name[:name.index("工会") + 2])
 
 
 def find_allocations(doc: Document) -> tuple[Fact, ...]:
@@ -76,10 +84,10 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 continue
             if _NOT_ALLOCATION.search(head[-8:]) or _NOT_ALLOCATION_AFTER.match(tail) or amount.value <= 0:
                 continue
-            if not (_VERB.search(head) or _FUNDS.match(tail) or _VERB.match(tail.lstrip("的"))):
+            if not (_VERB.search(head) or _FUNDS.match(tail) or _VERB.search(tail[:6])):
                 continue
             # 共筹集860万元…每人资助4000元: a per-head part of a total beside it is no sum of its own
-            if _PER_HEAD.search(head) and any(f.start == s_start for f in facts):
+            if _PER_HEAD.search(head) and any(f.start == s_start and is_total(doc, f) for f in facts):
                 continue
             act = s_start + amount.start
             request = _REQUEST.search(head)
@@ -92,11 +100,13 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
                 # the money is a union's where a union acts; officials hand over their union's money
                 unions_in_sentence = [m for m in doc.mentions_of("union") if s_start <= m.start < act]
                 acting_unions = [a for a in agents if a.kind == "union"]
-                orgs = (acting_unions[-1:] if not _EACH.search(head) else acting_unions) \
-                    or _employers(doc, [a for a in agents if a.kind == "person"]) \
-                    or unions_in_sentence[:1] or [a for a in reversed(agents) if a.kind == "org"]
-                if not orgs:
-                    orgs = [a for a in agents_before(doc, (s_start, s_start), s_start) if a.kind == "union"]
+                officials = [a for a in agents if a.kind == "person"]
+                held = _employers(doc, officials)
+                # the first of unions acting together is the one whose section it is (甲、乙筹措…)
+                orgs = (acting_unions[:1] if not _EACH.search(head) else acting_unions) \
+                    or [o for o in held if o.kind == "union"] or unions_in_sentence[:1] \
+                    or [a for a in agents_before(doc, (s_start, s_start), s_start) if a.kind == "union"] \
+                    or held or [a for a in reversed(agents) if a.kind == "org"]
                 agents = tuple(orgs)
             if not agents:
                 continue
@@ -113,6 +123,12 @@ APPROXIMATE_SHARE = Decimal("0.1")
 _TOTAL = re.compile(r"(先后|共|共计|累计|总计|合计|总共)[^,。;]{0,8}$")
 
 
+def is_total(doc: Document, fact: Fact) -> bool:
+    """Does the text call the fact's amount a total (共, 累计, 先后 …)?"""
+    sentence = doc.norm[fact.start:fact.end]
+    return bool(_TOTAL.search(sentence[:sentence.find(fact.amount_text)]))
+
+
 def link_itemised_totals(doc: Document, facts: list[Fact]) -> tuple[Fact, ...]:
     """Mark allocations that itemise a total reported just before them.
 
@@ -123,9 +139,7 @@ def link_itemised_totals(doc: Document, facts: list[Fact]) -> tuple[Fact, ...]:
     """
     out = list(facts)
     for i, total in enumerate(out):
-        sentence = doc.norm[total.start:total.end]
-        head = sentence[:sentence.find(total.amount_text)]
-        if total.part_of is not None or not _TOTAL.search(head):
+        if total.part_of is not None or not is_total(doc, total):
             continue
         running = Decimal(0)
         for j in range(i + 1, len(out)):

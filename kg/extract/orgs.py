@@ -233,10 +233,9 @@ class PlaceContext:
             if place is not None and not place.endswith(word):
                 place = None
         elif word.endswith("市"):
-            # a city named in the same sentence (平泉市政协…、市总工会主席), else the article's
-            # city (a passage may name another: 支援定西, 市总工会 is 福州's), else the last named
-            place = self.last(offset, "city", since=self.sentence_start(offset)) or self.city \
-                or self.last(offset, "city")
+            # the article's city (a passage may name another: 支援定西, 市总工会 is 福州's),
+            # else the last named; in a title chain, the chain's (see find_organisations)
+            place = self.city or self.last(offset, "city")
         elif word.endswith(("区", "县")):
             # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
             place = self.last(offset, "district")
@@ -486,7 +485,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
                 continue
             name = place + suffix
         else:
-            resolved = context.resolve(start, name)
+            resolved = _chain_resolved(text, mentions, start, name) or context.resolve(start, name)
             if resolved is None:
                 continue
             if resolved == name:
@@ -500,6 +499,20 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         mentions.append(mention)
         taken_until = match.end()
     return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
+
+
+def _chain_resolved(text: str, mentions: list[Mention], start: int, name: str) -> str | None:
+    """市总工会 in a title chain after a body of a named city is that city's
+    (平泉市政协党组书记、市总工会主席某某 -> 平泉市总工会)."""
+    match = _CONTEXT_PREFIX.match(name)
+    if not match or match.group(1) not in ("市", "区", "县") or not mentions:
+        return None
+    previous = mentions[-1]
+    if not _in_title_chain(text, previous.end, start):
+        return None
+    level = "city" if match.group(1) == "市" else "district"
+    places = [place for place, lvl in leading_places(previous.name) if lvl == level]
+    return places[-1] + name[match.end():] if places else None
 
 
 def _in_title_chain(text: str, end: int, start: int) -> bool:
