@@ -198,7 +198,7 @@ class Gazetteer:
 
     def short_mentions(self, text: str):
         """``(start, end, full name)`` of provinces and prefecture-level cities named by
-        their short form (本报杭州7月20日讯, 浙江日报), where the short form is a proper
+        their short form (本报温州7月20日讯, 四川日报), where the short form is a proper
         name to jieba (丽水, 宜宾), not a common word (大同, 安康); and of any division
         whose short form names a paper or a report (宜宾日报, 云上崇阳报道)."""
         pattern, paper = self._short_pattern()
@@ -235,8 +235,8 @@ class Gazetteer:
 
         >>> gazetteer().main_place("绵阳市涪城区总工会走访慰问…")
         '绵阳市'
-        >>> gazetteer().main_place("本报讯 浙江日报记者…省总工会慰问团…")
-        '浙江省'
+        >>> gazetteer().main_place("本报讯 四川日报记者…省总工会慰问团…")
+        '四川省'
         >>> gazetteer().main_place("县总工会走访慰问困难职工") is None
         True
         """

@@ -253,6 +253,7 @@ def _leaf(place: str) -> str:
 
 
 _DEMONSTRATIVE_PLACES = frozenset(["该区", "本区", "该市", "本市", "该县", "本县", "该镇", "本镇"])
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+$")
 _CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
 _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
@@ -274,13 +275,16 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         chars = text[max(token.start, floor):pos]
         if not chars or not all(_NAME_CHAR.match(c) for c in chars):
             break
-        if token.text in stops or (token.tag in _STOP_TAGS and not token.text.isdigit()):
+        regional = _is_regional_name(token.text)  # 大连 is a city, whatever jieba tags it (d)
+        ordinal = _ORDINAL.match(token.text)  # 第二中学, 第一人民医院
+        if token.text in stops or (token.tag in _STOP_TAGS and not token.text.isdigit()
+                                   and not regional and not ordinal):
             break
         if start - max(token.start, floor) > MAX_PREFIX:
             break
         pos = max(token.start, floor)
         place_like = token.text not in _GENERIC_PLACES and _ends_in_place_word(token.text)  # 社区 is none
-        if token.tag in _PROPER_TAGS or place_like:
+        if token.tag in _PROPER_TAGS or place_like or regional:
             proper = True
         token = tokens.before(token)
     # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
@@ -356,6 +360,16 @@ def _is_place_name(name: str) -> bool:
     return len(stem) >= 2 and name[-1] in "区县市旗" and not stem.endswith(_LEVEL_WORDS) and _proper_stem(stem)
 
 
+@lru_cache(maxsize=1 << 14)
+def _is_regional_name(word: str) -> bool:
+    """Is ``word`` a division's full name, or the short form of a province or city?"""
+    places = gazetteer()
+    if places.is_place(word):
+        return True
+    full = places.full_names(word)
+    return len(full) == 1 and places.level(full[0]) in ("province", "city")
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Is the span inside a short “…” or 《…》 on its line (a campaign, an app or a document title)?"""
     for left, right in (("“", "”"), ("《", "》"), ("\"", "\"")):
@@ -371,7 +385,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1 << 16)  # pure in the prefix (speed, issue 4)
 def _is_collective(prefix: str) -> bool:
     collectives = words("union_collectives.txt")
-    rest = prefix
+    rest = re.sub(r"\([^()]*\)", "", prefix)  # 各省(市)工会: the bracket adds to the collective
     changed = True
     while rest and changed:
         changed = False
@@ -477,7 +491,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             if suffix != "总工会":
                 continue
             # 海淀区政协副主席、总工会主席: a bare 总工会 in a title chain is the place's of
-            # the body named just before it (苏州市人大常委会副主任、总工会主席)
+            # the body named just before it (温州市人大常委会副主任、总工会主席)
             chained = mentions[-1] if mentions and _in_title_chain(text, mentions[-1].end, start) else None
             places = leading_places(chained.name) if chained else []
             place = places[-1][0] if places else context.last(start, "district")

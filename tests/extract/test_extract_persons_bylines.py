@@ -28,3 +28,37 @@ def test_read_name_stops_before_following_words():
 def test_bylines(extracted, text, expected):
     doc = extracted(text, kind="lead")
     assert [(f.person.name, f.role) for f in doc.facts if f.kind == "byline"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the forms of other papers and sites (issue 10), names of our own
+    ("本报讯(记者张晓明 通讯员李文静)近日，县总工会开展活动。", [("张晓明", "记者"), ("李文静", "通讯员")]),
+    ("本报讯 记者 张晓明 通讯员 李文静报道 近日，县总工会开展活动。", [("张晓明", "记者"), ("李文静", "通讯员")]),
+    ("工人日报讯(记者 张晓明)近日，县总工会开展活动。", [("张晓明", "记者")]),
+    ("洛阳日报1月5日讯(全媒体记者 张晓明 通讯员 李文静)近日，活动举行。",
+     [("张晓明", "记者"), ("李文静", "通讯员")]),
+    ("文/图 张晓明", [("张晓明", "记者")]),
+    ("□张晓明 李文静 文/图", [("张晓明", "记者"), ("李文静", "记者")]),
+    ("张晓明 摄", [("张晓明", "记者")]),
+    ("通讯员 李文静 记者 张晓明", [("李文静", "通讯员"), ("张晓明", "记者")]),
+    ("记 者 张 明", [("张明", "记者")]),
+    ("县总工会为困难职工送去慰问金。(记者 张晓明)", [("张晓明", "记者")]),
+    ("来源:县融媒体中心 记者 / 张晓明", [("张晓明", "记者")]),
+    # an intern is a person, not a byline; an editor is neither
+    ("本报讯(记者张晓明 实习生李文静)近日，县总工会开展活动。", [("张晓明", "记者")]),
+    ("责任编辑:张晓明", []),
+    # traditional script: the role is read, the name stays as printed
+    ("本報訊(記者 張曉明 通訊員 李文靜)近日，縣總工會開展活動。", [("張曉明", "记者"), ("李文靜", "通讯员")]),
+])
+def test_bylines_of_the_genre(extracted, text, expected):
+    doc = extracted(text)
+    assert [(f.person.name, f.role) for f in doc.facts if f.kind == "byline"] == expected
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("县总工会开展活动。\n(张晓明 李文静)", ["张晓明", "李文静"]),
+    ("本报讯(记者张晓明 实习生李文静)近日，县总工会开展活动。", ["张晓明", "李文静"]),
+    ("中新网成都9月3日电 (张晓明) 记者获悉。", ["张晓明"]),
+])
+def test_credits_without_a_byline_role_name_persons(extracted, text, persons):
+    assert [m.name for m in extracted(text).mentions if m.kind == "person"] == persons

@@ -41,3 +41,34 @@ def test_a_headline_may_end_on_a_closing_quote():
     page = "长兴县总工会投入120万元开展“冬送温暖”\n\n本报讯(记者 吴敏)近日，长兴县总工会走访慰问困难职工。\n"
     _, _, articles = segment_page(page)
     assert [a.headline for a in articles] == ["长兴县总工会投入120万元开展“冬送温暖”"]
+
+
+WEB_PAGE = """字号:
+当前位置:首页 > 工会新闻 > 正文
+迎新春 送温暖 | 某县总工会开展新春走基层慰问活动
+2023-01-19 15:49:00 来源: 某县融媒体中心 作者:张晓明 发布者:admin
+分享到:
+1.jpg
+
+近日，某县总工会领导班子分成四组赴基层开展送温暖慰问活动。
+
+©版权所有 某县总工会 ICP备12345678号
+"""
+
+
+def test_site_chrome_is_never_a_headline():
+    # navigation, 来源/作者 lines, dates, file names and copyright (issue 10)
+    _, _, articles = segment_page(WEB_PAGE)
+    assert [a.headline for a in articles] == ["某县总工会开展新春走基层慰问活动"]
+
+
+def test_a_web_title_drops_its_site_name():
+    page = "某县总工会慰问环卫工人——某某新闻网\n\n2021-01-16 来源:某某新闻网\n\n近日，某县总工会慰问环卫工人。\n"
+    _, _, articles = segment_page(page)
+    assert [a.headline for a in articles] == ["某县总工会慰问环卫工人"]
+
+
+def test_a_credit_line_under_a_title_is_no_headline():
+    page = "某县总工会慰问环卫工人\n\n□张晓明 李文静 文/图\n\n近日，某县总工会慰问环卫工人。\n"
+    _, _, articles = segment_page(page)
+    assert [a.headline for a in articles] == ["某县总工会慰问环卫工人"]
