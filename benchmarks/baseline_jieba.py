@@ -1,6 +1,7 @@
 """Persons and organisations: unionkg against jieba's own part-of-speech tags.
 
     python benchmarks/baseline_jieba.py [--corpus corpus/sample] [--gold tests/data/gold]
+    python benchmarks/baseline_jieba.py --wild      # the wild set (texts in tests/data/wild/texts)
 
 The baseline is what a general tool gives for free: every word jieba's
 default dictionary and HMM tag as a person (nr, nrfg, nrt) or an organisation
@@ -64,7 +65,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "sample")
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "gold")
+    parser.add_argument("--wild", action="store_true",
+                        help="score on the wild set: tests/data/wild/texts against tests/data/wild")
     args = parser.parse_args(argv)
+    if args.wild:
+        args.corpus, args.gold = ROOT / "tests" / "data" / "wild" / "texts", ROOT / "tests" / "data" / "wild"
     gold = merged_gold(GoldSet(args.gold))
     empty = {c: Counter() for c in gold.required}
     rows = []
