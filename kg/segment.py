@@ -46,6 +46,7 @@ _CHROME = re.compile(
 _SITE_SUFFIX = re.compile(r"\s*(——|--|_|\|)\s*[\u4e00-\u9fffA-Za-z]{2,10}(网|报|频道|新闻|在线)$")
 
 MAX_HEADLINE = 40
+MAX_COMMA_TITLE = 28
 MIN_HEADLINE = 6
 
 
@@ -95,8 +96,10 @@ def split_paragraphs(raw: str, norm: str, norm_to_raw: tuple[int, ...]) -> list[
 
 def _is_short(p: Paragraph) -> bool:
     text = _HEADING.sub("", p.norm).strip()
+    # a title may hold one comma (关爱困难职工家庭,某工务段用心传递温暖); a sentence more
+    commas = text[:-1].count(",")
     return (len(text) <= MAX_HEADLINE and not _SENTENCE_STOP.search(text)
-            and not _LEAD.match(text) and "," not in text[:-1])
+            and not _LEAD.match(text) and (commas == 0 or (commas == 1 and len(text) <= MAX_COMMA_TITLE)))
 
 
 def _is_noise(p: Paragraph) -> bool:
