@@ -44,6 +44,19 @@ def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
     return out
 
 
+_CREDIT_BRACKET = re.compile(r"(讯|电|报道)?\(([^()]{0,24})\)")
+
+
+def _in_credit(text: str, mention: Mention) -> bool:
+    """Does a name stand in a credit's bracket (某某网9月3日电(张三)), where no actor is?"""
+    opening = text.rfind("(", max(0, mention.start - 16), mention.start)
+    if opening < 0:
+        return False
+    match = _CREDIT_BRACKET.match(text, max(0, opening - 2)) or _CREDIT_BRACKET.match(text, opening)
+    return bool(match and match.end() >= mention.end
+                and (match.group(1) or re.fullmatch(r"[\u4e00-\u9fff·\s、]{2,24}", match.group(2))))
+
+
 def clause_start(text: str, pos: int, floor: int) -> int:
     """Where the clause containing ``pos`` starts (after the last comma), not before ``floor``."""
     cut = max(text.rfind(",", floor, pos), text.rfind(":", floor, pos))
@@ -73,7 +86,8 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
     # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
     # 送到甲手中, 来到乙家中: a person whose hands or home the act reaches receives it
     persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act
-               and (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)]
+               and (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
+               and not _in_credit(doc.norm, m)]
     if persons:
         leaders = [m for m in doc.mentions_of("union", "org")
                    if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]
