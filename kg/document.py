@@ -137,8 +137,8 @@ class Document:
     def written(self, start: int, end: int) -> str:
         """A span of ``norm`` as printed: the raw characters, width-folded, in the
         script of the page (persons, titles and headlines keep it; the guideline)."""
-        from .normalise import fold_char  # normalise is a stage; a document need not load it
-        return "".join(fold_char(self.text[self.norm_to_raw[i]]) for i in range(start, end))
+        from .normalise import fold_text  # normalise is a stage; a document need not load it
+        return fold_text("".join(map(self.text.__getitem__, self.norm_to_raw[start:end])))
 
     def sentence_text(self, fact: Fact) -> str:
         """The evidence sentence of a fact, as normalised text."""

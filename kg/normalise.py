@@ -51,8 +51,8 @@ class _FoldTable(dict):
 _FOLDS = _FoldTable()
 
 
-def _fold_run(chunk: str) -> str:
-    """Width-fold a run of characters (each character's fold computed once per process).
+def fold_text(chunk: str) -> str:
+    """Width-fold a text, spaces kept (each character's fold computed once per process).
 
     A run already in NFKC holds no character that folds (such a character
     never occurs in NFKC text), and the check runs in C: most runs take it.
@@ -67,12 +67,25 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern:
+    """The characters of the CJK blocks that ``t2s`` changes, as one character class."""
+    blocks = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+    chars = "".join(chr(c) for lo, hi in blocks for c in range(lo, hi + 1))
+    converted = _t2s().convert(chars)
+    changed = sorted({a for a, b in zip(chars, converted) if a != b}) if len(converted) == len(chars) \
+        else sorted(c for c in chars if _t2s().convert(c) != c)
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters to simplified, keeping the length of ``text``.
 
     >>> to_simplified("中華全國總工會慰問困難職工")
     '中华全国总工会慰问困难职工'
     """
+    if not _traditional().search(text):
+        return text  # most pages: nothing to convert, and the check runs in C
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
@@ -97,7 +110,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     offsets: list[int] = []
     pos = 0
     for match in _HSPACE.finditer(text):
-        out.append(_fold_run(text[pos:match.start()]))
+        out.append(fold_text(text[pos:match.start()]))
         offsets.extend(range(pos, match.start()))
         if not match.group().isspace():  # a pinyin gloss: nothing of it stays
             pos = match.end()
@@ -108,6 +121,6 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
             out.append(" ")
             offsets.append(match.start())
         pos = match.end()
-    out.append(_fold_run(text[pos:]))
+    out.append(fold_text(text[pos:]))
     offsets.extend(range(pos, len(text) + 1))
     return to_simplified("".join(out)), tuple(offsets)

@@ -7,7 +7,7 @@ The forms of Chinese papers and sites, each a *credit region* of a paragraph:
 * a lead without brackets: ``本报讯 记者 甲 通讯员 乙报道``, ``本报讯 甲报道``;
 * a credit line: ``□本报记者 甲``, ``记者 甲 乙``, ``(记者 甲)``, ``文/图 甲``;
 * a photo credit closing a line: ``本报记者 甲 摄``, ``甲/摄``, ``通讯员乙摄``;
-* a closing credit: ``(甲 乙)`` as an article's last paragraph.
+* a closing credit: ``(甲 乙)`` as a paragraph of its own.
 
 Names in a region take the role word before them (记者, 通讯员; 摄 alone
 means 记者, as the guideline says); a name with no role word (a closing
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Block, Document, Fact, Mention
-from ..normalise import fold_char, to_simplified
+from ..normalise import fold_text, to_simplified
 from .names import lexicons
 
 _S = r"\s*"
@@ -44,6 +44,15 @@ _NAMES_THEN_ROLE = re.compile(r"^[\s□■(（]*((?:[\u4e00-\u9fff·]{1,4}\s+){1
 _CREDIT_TAIL = re.compile(r"(?:^|[\s(（:：])((?:%s)\s*[/:：]?\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,4})\s*[)）]?\s*$" % _ROLE.pattern)
 _BRACKET_AT_END = re.compile(r"[(（\[]\s*((?:%s)[^()（）\[\]]{1,30}?)\s*[)）\]]\s*$" % _ROLE.pattern)
 _CLOSING = re.compile(r"^\s*[(（]([\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4}){0,3})[)）]\s*$")
+# what a paragraph holding a credit has (in the normalised view): a role word anywhere,
+# a dateline's 讯/电/报道 near its start, or a bracket opening or closing it
+_ROLE_WORD = re.compile(r"记者|通讯员|实习生|摄|[文图]/")
+_DATELINE = re.compile(r"讯|电|报道")
+
+
+def _may_credit(line: str) -> bool:
+    return bool(_ROLE_WORD.search(line) or _DATELINE.search(line, 0, 40)
+                or line[:2].count("(") or line.rstrip().endswith(")"))
 _SEPARATOR = re.compile(r"[\s、,，/:：|·]+")
 _NOT_A_NAME = frozenset("本报 报道 摄影 记者 通讯员 实习生 文图 图文 编辑 责编 来源 作者 集体采写".split())
 BYLINE_ROLES = {"记者": "记者", "通讯员": "通讯员"}
@@ -66,7 +75,7 @@ class Credit:
     block: Block
 
 
-def _regions(line: str, last: bool) -> list[tuple[int, int, str | None]]:
+def _regions(line: str) -> list[tuple[int, int, str | None]]:
     """``(start, end, default role)`` of the credit regions of a simplified raw line."""
     for pattern in (_LEAD_BRACKET, _LEAD_OPEN, _LEAD_BARE, _CREDIT_LINE):
         match = pattern.match(line)
@@ -161,22 +170,29 @@ def _names_in(region: str, offset: int, default: str | None) -> list[tuple[int, 
     return out
 
 
-def credits(doc: Document) -> list[Credit]:
+def credits(doc: Document) -> tuple[Credit, ...]:
     """Every credited person of the article, in text order."""
+    return _credits(doc.text, doc.norm, doc.norm_to_raw, doc.blocks)
+
+
+@lru_cache(maxsize=8)  # persons and bylines both ask, for the same article
+def _credits(text: str, norm: str, norm_to_raw: tuple[int, ...], blocks: tuple[Block, ...]) -> tuple[Credit, ...]:
+    doc = Document("", "", text, norm, norm_to_raw, blocks=blocks)
     out: list[Credit] = []
-    blocks = doc.blocks  # a spaced-out credit line (记 者 甲) may look like a navigation label
-    for index, block in enumerate(blocks):
+    for block in doc.blocks:  # a spaced-out credit line (记 者 甲) may look like a navigation label
+        if not _may_credit(doc.norm[block.start:block.end]):
+            continue  # most paragraphs credit nobody: the raw text is read only where one may
         raw_start, raw_end = doc.raw_offsets(block.start, block.end)
         raw = doc.text[raw_start:raw_end]
-        line = to_simplified("".join(fold_char(c) for c in raw))
-        for start, end, default in _regions(line, last=index == len(blocks) - 1):
+        line = to_simplified(fold_text(raw))
+        for start, end, default in _regions(line):
             for s, e, role in _names_in(line[start:end], start, default):
                 name = re.sub(r"\s+", "", raw[s:e])
                 norm_start = _to_norm(doc, block, raw_start + s)
                 if norm_start is None:
                     continue
                 out.append(Credit(name, role, norm_start, norm_start + len(name), block))
-    return out
+    return tuple(out)
 
 
 def _to_norm(doc: Document, block: Block, raw_offset: int) -> int | None:

@@ -136,6 +136,7 @@ _GENERIC_PLACES = frozenset(["全区", "该区", "本区", "全市", "本市", "
                              "各地区", "湖北等地区", "山区", "郊区", "矿区", "老区", "灾区", "牧区", "片区",
                              "街区", "库区", "林区", "新区", "开发区", "保税区", "全省", "各省", "本省", "该省",
                              "全州", "全旗", "全盟"])
+_GENERIC_TAILS = frozenset(g for g in _GENERIC_PLACES if not g.startswith(("全", "该", "本", "各")))
 # what a development zone's name ends with (高新区, 经开区): no division, still a place
 _ZONE_ENDINGS = ("高新区", "经开区", "开发区", "新区", "工业园区", "园区", "保税区", "试验区", "示范区")
 
@@ -340,7 +341,7 @@ def _place_start(text: str, start: int, end: int, suffix: str = "") -> int | Non
     for cut in range(len(prefix) - len(level)):
         if _is_place_name(prefix[cut:]):
             return start + cut
-    if any(prefix.endswith(g) for g in _GENERIC_PLACES if len(g) > 1 and not g.startswith(("全", "该", "本", "各"))):
+    if any(prefix[-n:] in _GENERIC_TAILS for n in range(2, 6)):
         return None
     return end - len(level)
 

@@ -25,9 +25,15 @@ def _titles() -> tuple[str, ...]:
     return tuple(sorted(words("titles.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _title_set() -> tuple[frozenset[str], tuple[int, ...]]:
+    return frozenset(_titles()), tuple(sorted({len(t) for t in _titles()}, reverse=True))
+
+
 def _title_of(part: str) -> str | None:
     """The title a part ends with (the longest), or None."""
-    return next((t for t in _titles() if part.endswith(t)), None)
+    titles, sizes = _title_set()
+    return next((part[-n:] for n in sizes if n <= len(part) and part[-n:] in titles), None)
 
 
 # what may stand before a title within one post (常委幅主席 is printed so; 挂职副主席)
@@ -43,8 +49,12 @@ def _misprinted(tail: str) -> bool:
     """
     if len(tail) < 3:
         return False
-    return any(len(t) == len(tail) and sum(a != b for a, b in zip(t, tail)) == 1 and t[-1] == tail[-1]
-               for t in _titles())
+    return any(sum(a != b for a, b in zip(t, tail)) == 1 for t in _titles_ending(len(tail), tail[-1]))
+
+
+@lru_cache(maxsize=None)
+def _titles_ending(size: int, last: str) -> tuple[str, ...]:
+    return tuple(t for t in _titles() if len(t) == size and t[-1] == last)
 
 
 def title_in(tail: str) -> str | None:
@@ -57,11 +67,12 @@ def title_in(tail: str) -> str | None:
     >>> title_in("党组幅书记"), title_in("常委幅主席"), title_in("常务副主席"), title_in("近日副主席")
     ('党组幅书记', '常委幅主席', '常务副主席', '副主席')
     """
-    if tail in _titles() or _misprinted(tail):
+    titles, _ = _title_set()
+    if tail in titles or _misprinted(tail):
         return tail
     for cut in range(1, len(tail) - 1):
         head, rest = tail[:cut], tail[cut:]
-        if (head in _TITLE_MODIFIERS or head in _titles()) and (rest in _titles() or _misprinted(rest)):
+        if (head in _TITLE_MODIFIERS or head in titles) and (rest in titles or _misprinted(rest)):
             return tail if _misprinted(rest) else _title_of(tail)
     return _title_of(tail) or next((tail[i:] for i in range(len(tail) - 2) if _misprinted(tail[i:])), None)
 
