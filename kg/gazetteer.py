@@ -112,6 +112,15 @@ class Gazetteer:
         self.short: dict[str, tuple[str, ...]] = {s: tuple(sorted(n)) for s, n in shorts.items()
                                                    if s not in self.divisions}
         self.max_len = max(map(len, self.divisions))
+        # what naming a division votes for: (its province, itself as a city, whether a prefecture)
+        self._votes: dict[str, tuple[str | None, str | None, bool]] = {}
+        for name, divisions in self.divisions.items():
+            if not name.endswith(("市", "省", "自治区", "自治州", "盟", "地区")):
+                continue
+            provinces = {d.province for d in divisions}
+            is_city = name.endswith(("市", "自治州", "盟", "地区"))
+            self._votes[name] = (provinces.pop() if len(provinces) == 1 else None, name if is_city else None,
+                                 is_city and {d.level for d in divisions} == {CITY})
         self._sizes = sorted({len(name) for name in self.divisions}, reverse=True)
         self._tails = frozenset(name[-2:] for name in self.divisions)
         self._ends = re.compile("[" + "".join(sorted({name[-1] for name in self.divisions})) + "]")
@@ -254,9 +263,10 @@ class Gazetteer:
         return (re.compile(trie_alternation(regional + list(_CAPITAL))), proper,
                 re.compile(r"[\u4e00-\u9fff]{0,8}?" + trie_alternation(endings)))
 
-    def main_place(self, text: str) -> str | None:
-        """The place ``text`` is about: the city (full name) its places lie in most,
-        else the province they lie in; None when the text names none or two tie.
+    def main_place(self, *texts: str) -> str | None:
+        """The place ``texts`` (an article's, or a page's articles) are about: the city
+        (full name) their places lie in most, else the province they lie in; None when
+        they name none or two tie.
 
         A city named in full counts two, by its short form (宜宾日报) one; a
         county or district names no city (a city the text never names is never
@@ -271,17 +281,21 @@ class Gazetteer:
         """
         cities: Counter[str] = Counter()
         provinces: Counter[str] = Counter()
-        named = [(name, 2) for _, _, name in self.mentions(text)]
-        named += [(name, 1) for _, _, name in self.short_mentions(text)]
-        for name, weight in named:
-            divisions = self.divisions.get(name, ())
-            if not name.endswith(("市", "省", "自治区", "自治州", "盟", "地区")):
-                continue  # a county names no city: the city is never inferred, only read
-            if len({d.province for d in divisions}) == 1:
-                provinces[divisions[0].province] += weight
-            if name.endswith(("市", "自治州", "盟", "地区")):
-                cities[name] += weight
-        prefectures = Counter({c: n for c, n in cities.items() if self.level(c) == CITY})
+        prefectures: Counter[str] = Counter()
+        for text in texts:
+            named = [(name, 2) for _, _, name in self.mentions(text)]
+            named += [(name, 1) for _, _, name in self.short_mentions(text)]
+            for name, weight in named:
+                vote = self._votes.get(name)
+                if vote is None:
+                    continue  # a county names no city: the city is never inferred, only read
+                province, city, prefecture = vote
+                if province:
+                    provinces[province] += weight
+                if city:
+                    cities[city] += weight
+                if prefecture:
+                    prefectures[city] += weight
         # a prefecture named beside its county-level cities is the paper's (市 in 唐山's paper)
         for votes in (prefectures, cities, provinces):  # two cities tie: their province may still be one
             ranked = votes.most_common(2)

@@ -7,7 +7,6 @@ stages.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .document import Document
 from .extract import check_order, extract
@@ -18,12 +17,6 @@ from .settings import Settings
 from .tokenize import default_segmenter
 
 _YEAR = re.compile(r"^(\d{4})")
-
-
-@lru_cache(maxsize=4)
-def _page_place(places, norm: str, settings: Settings) -> str | None:
-    """The place of a page (for its articles that name none), else the build's fallback."""
-    return places.main_place(norm) or settings.home_city_full
 
 
 def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Document]:
@@ -37,6 +30,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
     segmenter = default_segmenter()
     year = int(_YEAR.match(page.date).group(1)) if page.date and _YEAR.match(page.date) else None
     places = gazetteer()
+    views = [norm[a.paragraphs[0].start:a.paragraphs[-1].end] for a in articles]
     docs = []
     for number, article in enumerate(articles):
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
@@ -60,7 +54,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
             url=page.url,
             title=page.title,
             tokens=segmenter.lazy_tokens(view),
-            home_city=places.main_place(view) or _page_place(places, norm, settings),
+            home_city=places.main_place(view) or places.main_place(*views) or settings.home_city_full,
         )
         docs.append(extract(doc))
     return docs

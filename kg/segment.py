@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Block
 from .normalise import normalise
@@ -107,6 +108,7 @@ def _is_noise(p: Paragraph) -> bool:
     return not p.is_heading and len(p.norm.strip()) < 5 and not _TERMINAL.__contains__(p.norm[-1:])
 
 
+@lru_cache(maxsize=4096)  # each line is classified twice (before and after stitching)
 def is_chrome(text: str) -> bool:
     """Is a short line site chrome (a menu, a 来源/作者 line, a date, a file name)?
 
