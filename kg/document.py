@@ -117,8 +117,17 @@ class Document:
     facts: tuple[Fact, ...] = ()
 
     def mentions_of(self, *kinds: str) -> tuple[Mention, ...]:
-        """The mentions of the given kinds, in text order."""
-        return tuple(m for m in self.mentions if m.kind in kinds)
+        """The mentions of the given kinds, in text order.
+
+        Extractors ask for the same kinds of the same document many times (every act
+        looks for its agents): the answer is kept on the instance, outside its fields
+        (a new document, made by ``dataclasses.replace``, starts afresh).
+        """
+        kept = self.__dict__.setdefault("_mentions_of", {})
+        found = kept.get(kinds)
+        if found is None:
+            found = kept[kinds] = tuple(m for m in self.mentions if m.kind in kinds)
+        return found
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised view back to raw-text offsets.

@@ -55,6 +55,7 @@ def _ethnic() -> re.Pattern:
     return re.compile("(?:" + "|".join(names) + ")族")
 
 
+@lru_cache(maxsize=8192)
 def short_form(name: str) -> str | None:
     """The short form of a division's full name, or None when it has none.
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import opencc
 
-_HSPACE = re.compile(r"[^\S\n]+|(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+_HSPACE = re.compile(r"[^\S\n]+|\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _KEEP_SPACE_BETWEEN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -68,14 +68,14 @@ def _t2s() -> opencc.OpenCC:
 
 
 @lru_cache(maxsize=1)
-def _traditional() -> re.Pattern:
-    """The characters of the CJK blocks that ``t2s`` changes, as one character class."""
+def _traditional() -> frozenset[str]:
+    """The characters of the CJK blocks that ``t2s`` changes."""
     blocks = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
     chars = "".join(chr(c) for lo, hi in blocks for c in range(lo, hi + 1))
     converted = _t2s().convert(chars)
     changed = sorted({a for a, b in zip(chars, converted) if a != b}) if len(converted) == len(chars) \
         else sorted(c for c in chars if _t2s().convert(c) != c)
-    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+    return frozenset(changed)
 
 
 def to_simplified(text: str) -> str:
@@ -84,7 +84,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("中華全國總工會慰問困難職工")
     '中华全国总工会慰问困难职工'
     """
-    if not _traditional().search(text):
+    if _traditional().isdisjoint(text):
         return text  # most pages: nothing to convert, and the check runs in C
     converted = _t2s().convert(text)
     if len(converted) == len(text):

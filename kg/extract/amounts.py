@@ -73,5 +73,7 @@ def _amount(match: re.Match) -> Amount | None:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in ``text``, with offsets."""
+    if "元" not in text and "万" not in text and "亿" not in text:
+        return []  # most sentences name no money: the pattern need not run
     found = (_amount(m) for m in _AMOUNT.finditer(text))
     return [amount for amount in found if amount is not None]

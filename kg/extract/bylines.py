@@ -47,12 +47,13 @@ _CLOSING = re.compile(r"^\s*[(（]([\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-
 # what a paragraph holding a credit has (in the normalised view): a role word anywhere,
 # a dateline's 讯/电/报道 near its start, or a bracket opening or closing it
 _ROLE_WORD = re.compile(r"记者|通讯员|实习生|摄|[文图]/")
-_DATELINE = re.compile(r"讯|电|报道")
+_DATELINE = re.compile(r"(讯|电|报道)[\s:：]*\(|讯[^,。]{0,14}报道")
+_NAMES_IN_BRACKETS = re.compile(r"\([\u4e00-\u9fff·\s、]{2,24}\)\s*$")
 
 
 def _may_credit(line: str) -> bool:
     return bool(_ROLE_WORD.search(line) or _DATELINE.search(line, 0, 40)
-                or line[:2].count("(") or line.rstrip().endswith(")"))
+                or _NAMES_IN_BRACKETS.search(line))
 _SEPARATOR = re.compile(r"[\s、,，/:：|·]+")
 _NOT_A_NAME = frozenset("本报 报道 摄影 记者 通讯员 实习生 文图 图文 编辑 责编 来源 作者 集体采写".split())
 BYLINE_ROLES = {"记者": "记者", "通讯员": "通讯员"}
