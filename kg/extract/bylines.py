@@ -48,7 +48,7 @@ _CLOSING = re.compile(r"^\s*[(（]([\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-
 # a dateline's 讯/电/报道 near its start, or a bracket opening or closing it
 _ROLE_WORD = re.compile(r"记者|通讯员|实习生|摄|[文图]/")
 _DATELINE = re.compile(r"(讯|电|报道)[\s:：]*\(|讯[^,。]{0,14}报道")
-_NAMES_IN_BRACKETS = re.compile(r"\([\u4e00-\u9fff·\s、]{2,24}\)\s*$")
+_NAMES_IN_BRACKETS = re.compile(r"\((?![左右中前后][一二三四五六七八九十\d]?\))[\u4e00-\u9fff·\s、]{2,24}\)\s*$")
 
 
 def _may_credit(line: str) -> bool:

@@ -36,6 +36,9 @@ def _title_of(part: str) -> str | None:
     return next((part[-n:] for n in sizes if n <= len(part) and part[-n:] in titles), None)
 
 
+# heads of a government: their organisation is the government, never the party committee or
+# congress named before them in the chain (the guideline: 副区长's organisation is implied)
+_GOVERNMENT_HEAD = re.compile(r"(省|市|区|县|州|旗|盟|镇|乡)长$")
 # what may stand before a title within one post (常委幅主席 is printed so; 挂职副主席)
 _TITLE_MODIFIERS = frozenset("挂职 兼职 专职 驻会 常务 党组 执行 名誉 荣誉 一级 二级 三级 四级 代理".split())
 
@@ -93,7 +96,7 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
                 chain_start = other.end
         chain = text[chain_start:person.start]
         # 刘某、李某: a name listed after a titled name shares its last position
-        if chain == "、" and previous_person is not None:
+        if chain == "、" and previous_person is not None and previous_person.end == chain_start:
             for fact in [f for f in facts if f.person == previous_person]:
                 facts.append(Fact("position", *sentence, person=person, org=fact.org, role=fact.role))
             previous_person = person
@@ -118,13 +121,19 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
                 continue
             title = doc.written(start + len(piece) - len(title), start + len(piece))  # as printed
             inside = [m for m in inside if m.end <= start + len(piece) - len(title)]
+            unnamed = piece[:len(piece) - len(title)].strip()
             if inside:
                 current = inside[-1]
+            elif unnamed and unnamed not in _TITLE_MODIFIERS:
+                current = None  # 分院系统工会主席: a body named, but not one we read
+                continue
             elif current is None:
                 if len(parts) == 1 and sentence in last_org_in_sentence:
                     current = last_org_in_sentence[sentence]
                 else:
                     continue  # 副区长: the organisation is only implied
+            if _GOVERNMENT_HEAD.search(title) and not current.name.endswith("政府"):
+                continue  # 县委常委、副县长: the county's government, which the text does not name
             found.append((title, current))
         for title, org in found:
             facts.append(Fact("position", *sentence, person=person, org=org, role=title))

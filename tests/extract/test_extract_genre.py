@@ -162,3 +162,19 @@ def test_traditional_script_yields_facts(extracted):
     assert ("陳志強", "困难职工") in {(a.name, r.name) for f in facts(doc, "condolence")
                                 for a in f.agents for r in f.recipients}
     assert ("广州市总工会", 50000) in {(f.agents[0].name, f.amount) for f in facts(doc, "allocation")}
+
+
+def test_a_government_head_does_not_take_the_committee_before_it(extracted):
+    doc = extracted("桐庐县委常委、副县长赵德明出席。")
+    assert {(f.role, f.org.name) for f in facts(doc, "position")} == {("常委", "桐庐县委")}
+
+
+def test_names_listed_after_an_untitled_name_take_no_post(extracted):
+    doc = extracted("桐庐县总工会主席赵春华走访。困难职工张小兵、刘玉芬家中，送上慰问金。")
+    assert {f.person.name for f in facts(doc, "position")} == {"赵春华"}
+
+
+def test_a_body_we_cannot_read_lends_its_post_to_nobody(extracted):
+    doc = extracted("桐庐县医院副院长赵德明、某某系统工会主席钱红梅出席。")
+    assert ("钱红梅", "主席", "桐庐县医院") not in {(f.person.name, f.role, f.org.name)
+                                              for f in facts(doc, "position")}
