@@ -31,6 +31,9 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
     year = int(_YEAR.match(page.date).group(1)) if page.date and _YEAR.match(page.date) else None
     places = gazetteer()
     views = [norm[a.paragraphs[0].start:a.paragraphs[-1].end] for a in articles]
+    own_places = [places.main_place(view) for view in views]
+    # an article that names no place is about its page's (the page's other articles name it)
+    page_place = places.main_place(*views) if None in own_places else None
     docs = []
     for number, article in enumerate(articles):
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
@@ -54,7 +57,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
             url=page.url,
             title=page.title,
             tokens=segmenter.lazy_tokens(view),
-            home_city=places.main_place(view) or places.main_place(*views) or settings.home_city_full,
+            home_city=own_places[number] or page_place or settings.home_city_full,
         )
         docs.append(extract(doc))
     return docs
