@@ -91,10 +91,11 @@ def _regions(line: str) -> list[tuple[int, int, str | None]]:
     match = _CREDIT_TAIL.search(line) if len(line.strip()) <= 40 else None  # 来源:某中心 记者 / 甲
     if match:
         return [(match.start(1), match.end(1), None)]
-    match = _BRACKET_AT_END.search(line)  # …慰问。(记者 甲)
+    closed = line.rstrip().endswith((")", "）", "]"))
+    match = _BRACKET_AT_END.search(line) if closed else None  # …慰问。(记者 甲)
     if match:
         return [(match.start(1), match.end(1), None)]
-    match = _PHOTO.search(line)
+    match = _PHOTO.search(line) if "摄" in line else None
     if match and len(_SEPARATOR.sub("", match.group(1))) <= 14:
         return [(match.start(1), match.end(1), "记者")]
     match = _CLOSING.match(line)  # (甲 乙) closing the article, or chrome after it

@@ -276,10 +276,12 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         chars = text[max(token.start, floor):pos]
         if not chars or not all(_NAME_CHAR.match(c) for c in chars):
             break
-        regional = _is_regional_name(token.text)  # 大连 is a city, whatever jieba tags it (d)
-        ordinal = _ORDINAL.match(token.text)  # 第二中学, 第一人民医院
-        if token.text in stops or (token.tag in _STOP_TAGS and not token.text.isdigit()
-                                   and not regional and not ordinal):
+        if token.text in stops:
+            break
+        # 大连 is a city whatever jieba tags it (d); 第二中学, 第一人民医院 keep their ordinal
+        regional = token.tag not in _PROPER_TAGS and _is_regional_name(token.text)
+        if token.tag in _STOP_TAGS and not token.text.isdigit() and not regional \
+                and not _ORDINAL.match(token.text):
             break
         if start - max(token.start, floor) > MAX_PREFIX:
             break
