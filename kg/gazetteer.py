@@ -25,6 +25,9 @@ PROVINCE, CITY, COUNTY = "province", "city", "county"
 # full names that are no place on their own in running text (山西 阳泉 城区 is a
 # district's name, but 城区 in a sentence means "the urban area")
 _GENERIC = frozenset(["城区", "郊区", "矿区", "市中区", "新市区", "城中区", "城关区", "市区"])
+# a two-character name that opens on a conjunction or preposition is a phrase far more
+# often than the county (…和县委领导 is 和 + 县委, not 和县's committee)
+_FUNCTION_CHARS = frozenset("和与及在对向为把将给被从到由的是了")
 _LEVEL_WORDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
                 "省", "市", "区", "县", "旗", "盟")
 MAX_NAME = 12
@@ -112,6 +115,8 @@ class Gazetteer:
         # a short form shared by two full names (朝阳 of 朝阳区 and 朝阳市) stays ambiguous
         self.short: dict[str, tuple[str, ...]] = {s: tuple(sorted(n)) for s, n in shorts.items()
                                                    if s not in self.divisions}
+        for name in [n for n in self.divisions if len(n) == 2 and n[0] in _FUNCTION_CHARS]:
+            del self.divisions[name]
         self.max_len = max(map(len, self.divisions))
         # what naming a division votes for: (its province, itself as a city, whether a prefecture)
         self._votes: dict[str, tuple[str | None, str | None, bool]] = {}

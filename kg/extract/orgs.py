@@ -281,7 +281,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         # 大连 is a city whatever jieba tags it (d); 第二中学, 第一人民医院 keep their ordinal
         regional = token.tag not in _PROPER_TAGS and _is_regional_name(token.text)
         if token.tag in _STOP_TAGS and not token.text.isdigit() and not regional \
-                and not _ORDINAL.match(token.text):
+                and not _ORDINAL.match(token.text) and not _opens_a_name(text, token, floor):
             break
         if start - max(token.start, floor) > MAX_PREFIX:
             break
@@ -361,6 +361,13 @@ def _is_place_name(name: str) -> bool:
     if len(stem) >= 2 and (stem in places.short or places.chain(stem) == len(stem)):
         return name[-1] in "区县市旗州盟"
     return len(stem) >= 2 and name[-1] in "区县市旗" and not stem.endswith(_LEVEL_WORDS) and _proper_stem(stem)
+
+
+def _opens_a_name(text: str, token, floor: int) -> bool:
+    """中 opening a list item is the name's (、中石油西南气田分公司, 中铁某局): jieba cuts
+    it off an unknown rest as a direction word."""
+    return token.text == "中" and (token.start <= floor or not _LETTER.match(text[token.start - 1])
+                                   or text[token.start - 1] in "和及与")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -28,12 +28,17 @@ def names(doc, *kinds):
     ("为贫困山区总工会干部送去温暖，各省(市)工会积极响应。", []),
     # words read before the place are not the name's
     ("短短两天时间内省总工会募集善款，四川日报记者获悉。", ["四川省总工会"]),
-    # 和县委 is the conjunction and 县委, not the county 和县
-    ("县人大常委会和县委领导出席。", []),
 ])
 def test_places_are_read_whole_and_only_real_places(make_doc, text, unions):
     from kg.extract.orgs import find_organisations
     assert [m.name for m in find_organisations(make_doc(text)) if m.kind == "union"] == unions
+
+
+def test_a_conjunction_is_no_county(make_doc):
+    # 和县委 is the conjunction and 县委, not the committee of the county 和县
+    from kg.extract.orgs import find_organisations
+    doc = make_doc("桐庐县人大常委会和县委领导出席。")
+    assert [m.name for m in find_organisations(doc)] == ["桐庐县人大常委会", "桐庐县委"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -178,3 +183,9 @@ def test_a_body_we_cannot_read_lends_its_post_to_nobody(extracted):
     doc = extracted("桐庐县医院副院长赵德明、某某系统工会主席钱红梅出席。")
     assert ("钱红梅", "主席", "桐庐县医院") not in {(f.person.name, f.role, f.org.name)
                                               for f in facts(doc, "position")}
+
+
+def test_names_opening_on_zhong_keep_it(make_doc):
+    from kg.extract.orgs import find_organisations
+    doc = make_doc("从国电某某公司、中石化某某分公司、中铁某某工程集团募集善款。")
+    assert [m.name for m in find_organisations(doc)][1:] == ["中石化某某分公司", "中铁某某工程集团"]
