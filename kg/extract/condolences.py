@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Fact, Mention
-from .agents import agents_before, block_kind
+from .agents import RECEIVING, agents_before, block_kind, in_credit
 from .text import LIST_JOINER, clause_at, sentences
 
 _ACT = re.compile(
@@ -31,7 +31,7 @@ _ACT = re.compile(
     r"递给|交给|递到|交到|塞进|带去|捐赠|赠送|戴上|"
     r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组))(来到|前往|走进|深入|赴|到)|发放|购买|给予(?=[^,。;]{0,6}(慰问|补助|救助))|"
     r"致以[^,。;]{0,12}(问候|祝福|敬意)|提供")
-_GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|到|前往|赴|覆盖|深入|走进)")
+_GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|(?<![领收得送递交感])到|前往|赴|覆盖|深入|走进)")
 _VISIT = re.compile(r"来到|前往|走进|深入|赴|(?<=先后|一行|分别)到")
 _OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
 _APPOSITION = re.compile(r"^(包括|其中|含|涵盖|以及|及|和|还有)")
@@ -99,9 +99,13 @@ def _frontline_staff(doc: Document, zone: tuple[int, int]) -> tuple[Mention, ...
 def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> list[Mention]:
     """The groups, persons, organisations and places in the zone that receive the act."""
     found: list[Mention] = []
+    credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
     for mention in doc.mentions:
         if not (zone[0] <= mention.start and mention.end <= zone[1]) or mention.name in agent_names:
             continue
+        if mention.kind == "person" and ((mention.start, mention.end) in credited
+                                         or in_credit(doc.norm, mention)):
+            continue  # (通讯员甲): a credit, no one cared for
         if mention.kind == "group":
             found.append(_with_frontline(doc, mention, zone[0]))
         elif mention.kind == "person":
@@ -138,8 +142,10 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
             # 此次慰问 is the visit before; 慰问组/一行 is, unless the sentence names its people
             delegation = _DELEGATION.search(doc.norm, s_start, act.start())
             told = facts and block_kind(doc, facts[-1].start) != "caption"  # a photo's visit is its own
+            # 某县总工会慰问组一行…: a delegation whose body the sentence names is that body's
+            named_here = any(a.start >= s_start for a in agents)
             if told and ((same and (same.group(1) in _SAME_VISIT_WORDS or not _named_people(agents)))
-                         or (delegation and not _named_people(agents))):
+                         or (delegation and not named_here)):
                 agents = facts[-1].agents  # 慰问团详细了解…，并送去: the delegation told before
             if not agents:
                 continue
@@ -167,6 +173,10 @@ def _named_people(agents) -> bool:
 def _implicit_recipients(doc: Document, sentence: tuple[int, int], act: re.Match,
                          zone: tuple[int, int], agents: tuple[Mention, ...]) -> list[Mention]:
     """Recipients the act's zone does not name (see module doc)."""
+    receivers = [m for m in doc.mentions_of("person") if sentence[0] <= m.start and m.end <= act.start()
+                 and RECEIVING.match(doc.norm, m.end) and m.name not in {a.name for a in agents}]
+    if receivers:  # 甲领到了市总工会送来的慰问金
+        return receivers
     if _PRONOUN.search(doc.norm, zone[0], zone[1]) or _HANDING_OVER.match(act.group(0)):
         after_agents = max([a.end for a in agents if a.start >= sentence[0]], default=sentence[0])
         # 到甲和乙的家中，将慰问金送到他们手中: the people named before, and their groups

@@ -189,3 +189,23 @@ def test_names_opening_on_zhong_keep_it(make_doc):
     from kg.extract.orgs import find_organisations
     doc = make_doc("从国电长江公司、中石化华北油田分公司、中铁三局工程集团募集善款。")
     assert [m.name for m in find_organisations(doc)][1:] == ["中石化华北油田分公司", "中铁三局工程集团"]
+
+
+def test_what_a_speaker_reports_is_not_the_speakers_act(extracted):
+    doc = extracted("桐庐县总工会主席赵春华指出，全县各级工会累计走访慰问困难职工2万户。")
+    assert ("赵春华", "困难职工") not in {(a.name, r.name) for f in facts(doc, "condolence")
+                                       for a in f.agents for r in f.recipients}
+
+
+def test_a_person_who_receives_is_the_recipient(extracted):
+    doc = extracted("洛阳市某公司职工张小兵领到了洛阳市总工会送来的1000元慰问金。")
+    assert {(a.name, r.name) for f in facts(doc, "condolence") for a in f.agents for r in f.recipients} == {
+        ("洛阳市总工会", "张小兵")}
+
+
+def test_a_delegation_of_a_named_union_is_that_unions(extracted):
+    doc = extracted("桐庐县总工会主席赵春华走访慰问劳模。分水讯(通讯员李文静)分水镇总工会送清凉慰问组一行，"
+                    "对高温下坚持工作的农民工进行慰问。")
+    got = {(a.name, r.name) for f in facts(doc, "condolence") for a in f.agents for r in f.recipients}
+    assert ("分水镇总工会", "农民工") in got and ("赵春华", "农民工") not in got
+    assert not any(r.name == "李文静" for f in facts(doc, "condolence") for r in f.recipients)
