@@ -35,9 +35,7 @@ _TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|�
 def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
     out: list[Mention] = []
     governed_before = False
-    for mention in doc.mentions_of("union", "org"):
-        if not (start <= mention.start and mention.end <= stop):
-            continue
+    for mention in doc.mentions_within(start, stop, "union", "org"):
         before = doc.norm[max(start, mention.start - 4):mention.start]
         after = doc.norm[mention.end:mention.end + 6]
         # 把区委、区政府…的关爱送给: a list continues what governs its first item
@@ -107,8 +105,8 @@ def block_kind(doc: Document, pos: int) -> str:
 def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
     """The agents of an act at offset ``act`` in ``sentence``."""
     start = sentence[0]
-    speaker = next((m for m in doc.mentions_of("person") if start <= m.start and m.end <= act
-                    and _SPEAKER_AFTER.match(doc.norm, m.end)), None)
+    speaker = next((m for m in doc.mentions_within(start, act, "person")
+                    if _SPEAKER_AFTER.match(doc.norm, m.end)), None)
     if speaker is not None:  # 某某指出，全区各级工会…慰问: what is reported is not the speaker's act
         start = speaker.end
     if _collective_subject(doc, start, act):
@@ -116,15 +114,14 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
     credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
     # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
     # 送到甲手中, 来到乙家中: a person whose hands or home the act reaches receives it
-    persons = [m for m in doc.mentions_of("person") if start <= m.start and m.end <= act
-               and (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
+    persons = [m for m in doc.mentions_within(start, act, "person")
+               if (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
                and not in_credit(doc.norm, m)]
     if persons:
-        leaders = [m for m in doc.mentions_of("union", "org")
-                   if start <= m.start and m.end <= act and _LEADERS.match(doc.norm[m.end:])]
-        co_actors = [m for m in doc.mentions_of("union", "org")
-                     if start <= m.start and m.end <= act
-                     and _CO_ACTOR.search(doc.norm[max(start, m.start - 2):m.start])]
+        leaders = [m for m in doc.mentions_within(start, act, "union", "org")
+                   if _LEADERS.match(doc.norm[m.end:m.end + 8])]
+        co_actors = [m for m in doc.mentions_within(start, act, "union", "org")
+                     if _CO_ACTOR.search(doc.norm[max(start, m.start - 2):m.start])]
         return tuple(persons + leaders + co_actors)
     subjects = _subject_orgs(doc, start, act)
     if subjects:

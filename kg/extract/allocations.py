@@ -43,7 +43,7 @@ def _recipients(doc: Document, clause_start: int, act: int, sentence_end: int) -
     for governor in _FOR.finditer(doc.norm, clause_start, act):
         pass
     start = governor.end() if governor else act
-    return tuple(m for m in doc.mentions_of("group") if start <= m.start and m.end <= end)
+    return doc.mentions_within(start, end, "group")
 
 
 _PER_HEAD = re.compile(r"每(人|户|名|位|个)[^,。;]{0,6}$")

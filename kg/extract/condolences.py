@@ -100,8 +100,8 @@ def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> lis
     """The groups, persons, organisations and places in the zone that receive the act."""
     found: list[Mention] = []
     credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
-    for mention in doc.mentions:
-        if not (zone[0] <= mention.start and mention.end <= zone[1]) or mention.name in agent_names:
+    for mention in doc.mentions_within(zone[0], zone[1]):
+        if mention.name in agent_names:
             continue
         if mention.kind == "person" and ((mention.start, mention.end) in credited
                                          or in_credit(doc.norm, mention)):
@@ -123,7 +123,7 @@ def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> lis
 
 
 def _groups_between(doc: Document, start: int, end: int) -> list[Mention]:
-    return [m for m in doc.mentions_of("group") if start <= m.start and m.end <= end]
+    return list(doc.mentions_within(start, end, "group"))
 
 
 def find_condolences(doc: Document) -> tuple[Fact, ...]:
@@ -173,14 +173,14 @@ def _named_people(agents) -> bool:
 def _implicit_recipients(doc: Document, sentence: tuple[int, int], act: re.Match,
                          zone: tuple[int, int], agents: tuple[Mention, ...]) -> list[Mention]:
     """Recipients the act's zone does not name (see module doc)."""
-    receivers = [m for m in doc.mentions_of("person") if sentence[0] <= m.start and m.end <= act.start()
-                 and RECEIVING.match(doc.norm, m.end) and m.name not in {a.name for a in agents}]
+    receivers = [m for m in doc.mentions_within(sentence[0], act.start(), "person")
+                 if RECEIVING.match(doc.norm, m.end) and m.name not in {a.name for a in agents}]
     if receivers:  # 甲领到了市总工会送来的慰问金
         return receivers
     if _PRONOUN.search(doc.norm, zone[0], zone[1]) or _HANDING_OVER.match(act.group(0)):
         after_agents = max([a.end for a in agents if a.start >= sentence[0]], default=sentence[0])
         # 到甲和乙的家中，将慰问金送到他们手中: the people named before, and their groups
-        people = [m for m in doc.mentions_of("person") if after_agents <= m.start and m.end <= act.start()
-                  and m.name not in {a.name for a in agents}]
+        people = [m for m in doc.mentions_within(after_agents, act.start(), "person")
+                  if m.name not in {a.name for a in agents}]
         return _groups_between(doc, after_agents, act.start()) + people
     return _groups_between(doc, zone[1], sentence[1])

@@ -20,7 +20,7 @@ from ..lexicon import alternation, table, words
 from ..tokenize import default_segmenter
 from .text import occurrences, sentence_at
 
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]+")
 _NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ANAPHOR = re.compile(r"(该|本)(.+)$")
@@ -274,7 +274,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     proper = False
     while token is not None and pos > floor:
         chars = text[max(token.start, floor):pos]
-        if not chars or not all(_NAME_CHAR.match(c) for c in chars):
+        if not _NAME_RUN.fullmatch(chars):
             break
         if token.text in stops:
             break
@@ -291,11 +291,12 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
             proper = True
         token = tokens.before(token)
     # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
-    stops_in = [k for k in range(start - 1, pos, -1)
+    cut = next((k for k in range(start - 1, pos, -1)
                 if any(text[max(pos, k - n):k] in stops for n in range(1, 4) if k - n >= pos)
-                and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops or text[max(pos, k - 3):k] in stops)]
-    if stops_in:
-        pos = stops_in[0]
+                and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops
+                     or text[max(pos, k - 3):k] in stops)), None)
+    if cut is not None:
+        pos = cut
     # 该集团工会: the demonstrative belongs to the name (resolved against the text before)
     if token is not None and token.text in ("该", "本") and token.end == pos and token.start >= floor:
         pos = token.start
