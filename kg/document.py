@@ -9,7 +9,6 @@ All objects are frozen: a stage returns a new document (``dataclasses.replace``)
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -131,15 +130,9 @@ class Document:
         return found
 
     def mentions_within(self, start: int, end: int, *kinds: str) -> tuple[Mention, ...]:
-        """The mentions (of the given kinds, else all) that lie within ``[start, end)``,
-        in text order; found by bisection, not by a scan of every mention."""
-        mentions = self.mentions_of(*kinds) if kinds else self.mentions
-        kept = self.__dict__.setdefault("_starts_of", {})
-        starts = kept.get(kinds)
-        if starts is None:
-            starts = kept[kinds] = [m.start for m in mentions]
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        return tuple(m for m in mentions[first:last] if m.end <= end)
+        """The mentions (of the given kinds, else all) that lie within ``[start, end)``, in text order."""
+        return tuple(m for m in (self.mentions_of(*kinds) if kinds else self.mentions)
+                     if start <= m.start and m.end <= end)
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised view back to raw-text offsets.
