@@ -54,6 +54,10 @@ _NAMES_IN_BRACKETS = re.compile(r"\((?![左右中前后][一二三四五六七�
 def _may_credit(line: str) -> bool:
     return bool(_ROLE_WORD.search(line) or _DATELINE.search(line, 0, 40)
                 or _NAMES_IN_BRACKETS.search(line))
+_SPACES = re.compile(r"\s+")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff·]+")
+_TOKEN = re.compile(r"[^\s、,，/:：|]+")
+_CREDIT_MARK_AT_END = re.compile(r"(摄影报道|摄影|摄|报道)$")
 _SEPARATOR = re.compile(r"[\s、,，/:：|·]+")
 _NOT_A_NAME = frozenset("本报 报道 摄影 记者 通讯员 实习生 文图 图文 编辑 责编 来源 作者 集体采写".split())
 BYLINE_ROLES = {"记者": "记者", "通讯员": "通讯员"}
@@ -105,7 +109,7 @@ def _regions(line: str) -> list[tuple[int, int, str | None]]:
 
 
 def _role_of(word: str) -> str:
-    word = re.sub(r"\s+", "", word)
+    word = _SPACES.sub("", word)
     if word.endswith("记者"):
         return "记者"
     if word == "通讯员":
@@ -123,7 +127,7 @@ def is_credit_name(token: str) -> bool:
     (True, False, False)
     """
     surnames = lexicons()[0]
-    if not 2 <= len(token) <= 4 or token in _NOT_A_NAME or not re.fullmatch(r"[\u4e00-\u9fff·]+", token):
+    if not 2 <= len(token) <= 4 or token in _NOT_A_NAME or not _CJK_NAME.fullmatch(token):
         return False
     if len(token) == 4 and token[:2] not in surnames:
         return False
@@ -147,8 +151,8 @@ def _names_in(region: str, offset: int, default: str | None) -> list[tuple[int, 
         chunk = region[start:end]
         chunk = _CREDIT_END.sub(lambda m: " " * len(m.group(0)), chunk)
         pending = None  # a name the layout spaced out character by character (房 伟)
-        for token in re.finditer(r"[^\s、,，/:：|]+", chunk):
-            at, text = token.start(), re.sub(r"(摄影报道|摄影|摄|报道)$", "", token.group())
+        for token in _TOKEN.finditer(chunk):
+            at, text = token.start(), _CREDIT_MARK_AT_END.sub("", token.group())
             if not text:
                 continue
             end = at + len(text)
@@ -156,17 +160,17 @@ def _names_in(region: str, offset: int, default: str | None) -> list[tuple[int, 
                 if pending is None or at - pending[1] > 3:
                     pending = (at, end)
                     continue
-                at, text = pending[0], re.sub(r"\s+", "", chunk[pending[0]:end])
+                at, text = pending[0], _SPACES.sub("", chunk[pending[0]:end])
                 if len(text) < 3 and not is_credit_name(text):
                     pending = (at, end)
                     continue
             pending = None
-            if is_credit_name(re.sub(r"\s+", "", text)):
+            if is_credit_name(_SPACES.sub("", text)):
                 out.append((offset + start + at, offset + start + end, piece_role))
             elif len(text) > 4:
                 break  # running text: the credit is over
         if pending is not None:
-            text = re.sub(r"\s+", "", chunk[pending[0]:pending[1]])
+            text = _SPACES.sub("", chunk[pending[0]:pending[1]])
             if is_credit_name(text):
                 out.append((offset + start + pending[0], offset + start + pending[1], piece_role))
     return out
@@ -189,7 +193,7 @@ def _credits(text: str, norm: str, norm_to_raw: tuple[int, ...], blocks: tuple[B
         line = to_simplified(fold_text(raw))
         for start, end, default in _regions(line):
             for s, e, role in _names_in(line[start:end], start, default):
-                name = re.sub(r"\s+", "", raw[s:e])
+                name = _SPACES.sub("", raw[s:e])
                 norm_start = _to_norm(doc, block, raw_start + s)
                 if norm_start is None:
                     continue
