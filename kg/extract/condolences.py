@@ -41,6 +41,7 @@ _HANDING_OVER = re.compile(r"给予|发放")
 _SAME_VISIT = re.compile(r"(此次|本次|这次|该次|慰问组|慰问团|慰问队|一行)$")
 _STAFF_OF = ("人员", "工作人员", "干部", "职工", "员工", "工作者")
 _DELEGATION = re.compile(r"(?<!组成)(?<!组成“)(?<!成立)(慰问团|慰问组|慰问队|慰问人员)")
+_LIST_WORDS = re.compile(r"[、和及与等]|以及")
 _SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
 # 在甲、乙的家中，某某…送上…: the home a sentence opens in is whom the act is for
 _OPENING_HOME = re.compile(r"(在|来到|到)([^,。;]{2,40}?)(的)?(家中|家里|家)")
@@ -59,8 +60,8 @@ def _recipient_zone(doc: Document, sentence: tuple[int, int], act_start: int) ->
     clause_start, end = clause_at(text, act_start, sentence)
     # an appositive clause after the act lists the recipients too
     rest = clause_at(text, end + 1, sentence) if end + 1 < sentence[1] else None
-    if rest and _APPOSITION.match(text[rest[0]:rest[1]]):
-        end = rest[1]
+    if rest and (_APPOSITION.match(text[rest[0]:rest[1]]) or _only_names(doc, rest)):
+        end = rest[1]  # 慰问了困难职工甲、乙，困难劳模丙和工会干部丁: the list goes on
     governors = list(_GOVERNOR.finditer(text, clause_start, act_start))
     if governors:
         return governors[-1].end(), end
@@ -76,6 +77,17 @@ def _recipient_zone(doc: Document, sentence: tuple[int, int], act_start: int) ->
     if home and sentence[0] < clause_start:  # 在甲的家中，…送上慰问金 (甲's home is no actor's)
         return home.start(2), max(end, home.end())
     return act_start, end
+
+
+def _only_names(doc: Document, clause: tuple[int, int]) -> bool:
+    """Is a clause nothing but a list of people and groups (困难劳模丙和困难工会干部丁)?"""
+    named = doc.mentions_within(clause[0], clause[1], "person", "group")
+    if not named or not any(m.kind == "person" for m in named):
+        return False
+    rest = doc.norm[clause[0]:clause[1]]
+    for mention in sorted(named, key=lambda m: -m.start):
+        rest = rest[:mention.start - clause[0]] + rest[mention.end - clause[0]:]
+    return len(_LIST_WORDS.sub("", rest)) <= 4  # what is left: descriptors (困难, 工会干部)
 
 
 def _with_frontline(doc: Document, group: Mention, zone_start: int) -> Mention:

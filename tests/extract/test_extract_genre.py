@@ -209,3 +209,9 @@ def test_a_delegation_of_a_named_union_is_that_unions(extracted):
     got = {(a.name, r.name) for f in facts(doc, "condolence") for a in f.agents for r in f.recipients}
     assert ("分水镇总工会", "农民工") in got and ("赵春华", "农民工") not in got
     assert not any(r.name == "李文静" for f in facts(doc, "condolence") for r in f.recipients)
+
+
+def test_a_list_of_people_goes_on_after_a_comma(extracted):
+    doc = extracted("洛阳市总工会副主席李红梅一行走访慰问了困难职工张小兵、刘玉芬，困难劳模陈金花和困难工会干部王建军。")
+    got = {r.name for f in facts(doc, "condolence") for r in f.recipients}
+    assert {"张小兵", "刘玉芬", "陈金花", "王建军"} <= got
