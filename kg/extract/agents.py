@@ -122,7 +122,11 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
                    if _LEADERS.match(doc.norm[m.end:m.end + 8])]
         co_actors = [m for m in doc.mentions_within(start, act, "union", "org")
                      if _CO_ACTOR.search(doc.norm[max(start, m.start - 2):m.start])]
-        return tuple(persons + leaders + co_actors)
+        # one actor per name, however often the sentence repeats it (许某一行…许某…)
+        first: dict[str, Mention] = {}
+        for mention in persons + leaders + co_actors:
+            first.setdefault(mention.name, mention)
+        return tuple(first.values())
     subjects = _subject_orgs(doc, start, act)
     if subjects:
         # the subject of the clause nearest the act (临安区总工会女工委…，区总工会筹措资金…慰问)

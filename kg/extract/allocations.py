@@ -47,6 +47,7 @@ def _recipients(doc: Document, clause_start: int, act: int, sentence_end: int) -
 
 
 _PER_HEAD = re.compile(r"每(人|户|名|位|个)[^,。;]{0,6}$")
+_FOR_BEFORE = re.compile(r"(向|为|给|对)$")
 _EACH = re.compile(r"分别")  # 甲和乙分别送给…3万元: each gives the amount
 
 
@@ -98,7 +99,9 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
             else:
                 agents = agents_before(doc, (s_start, s_end), act)
                 # the money is a union's where a union acts; officials hand over their union's money
-                unions_in_sentence = [m for m in doc.mentions_of("union") if s_start <= m.start < act]
+                # 为某县总工会送来慰问金: the union the money goes to gives none of it
+                unions_in_sentence = [m for m in doc.mentions_within(s_start, act, "union")
+                                      if not _FOR_BEFORE.search(text, max(s_start, m.start - 2), m.start)]
                 acting_unions = [a for a in agents if a.kind == "union"]
                 officials = [a for a in agents if a.kind == "person"]
                 held = _employers(doc, officials)

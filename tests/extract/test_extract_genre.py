@@ -215,3 +215,13 @@ def test_a_list_of_people_goes_on_after_a_comma(extracted):
     doc = extracted("洛阳市总工会副主席李红梅一行走访慰问了困难职工张小兵、刘玉芬，困难劳模陈金花和困难工会干部王建军。")
     got = {r.name for f in facts(doc, "condolence") for r in f.recipients}
     assert {"张小兵", "刘玉芬", "陈金花", "王建军"} <= got
+
+
+def test_money_brought_to_a_union_is_not_that_unions(extracted):
+    doc = extracted("洛阳市总工会副主席李红梅一行代表市总工会为新安县总工会送来慰问金四万元。")
+    assert {(a.name, f.amount) for f in facts(doc, "allocation") for a in f.agents} == {("洛阳市总工会", 40000)}
+
+
+def test_an_official_who_accompanies_is_no_recipient(extracted):
+    doc = extracted("洛阳市总工会副主席李红梅一行赴涧西区开展送温暖活动，区人大常委会副主任、区总工会主席王建国陪同慰问。")
+    assert not any(r.name == "王建国" for f in facts(doc, "condolence") for r in f.recipients)
