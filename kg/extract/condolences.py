@@ -126,7 +126,8 @@ def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> lis
             if doc.norm.startswith(_STAFF_OF, mention.end):
                 continue  # 某专班人员: the people are cared for, named by their group
             before = doc.norm[max(zone[0], mention.start - 3):mention.start]
-            listed = (LIST_JOINER.search(before) and found and found[-1].kind in ("union", "org", "place"))
+            # 到甲环卫处、乙公司: a list of bodies goes on past the group a name holds (环卫)
+            listed = LIST_JOINER.search(before) and any(f.kind in ("union", "org", "place") for f in found)
             # 慰问对口联络社区幸福东区: the first thing named after the act is its object
             first = not found and not _groups_between(doc, zone[0], mention.start)
             if first or _ORG_OBJECT.search(before) or listed:

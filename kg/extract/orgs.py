@@ -296,7 +296,9 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
                 and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops
                      or text[max(pos, k - 3):k] in stops)), None)
     if cut is not None:
-        pos = cut
+        # …和浩特市: a stop word inside a place's name (呼和浩特市) cuts nothing
+        across = gazetteer().place_across(text, cut)
+        pos = cut if across is None or across[0] < pos else across[0]
     # 该集团工会: the demonstrative belongs to the name (resolved against the text before)
     if token is not None and token.text in ("该", "本") and token.end == pos and token.start >= floor:
         pos = token.start
@@ -469,7 +471,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             continue
         # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
         counted = prefix[-1:] in ("个", "余", "多", "几", "每") or (len(suffix) == 1 and prefix[-1:].isdigit())
-        if prefix and (counted or not _LETTER.search(prefix)):
+        numeral = bool(prefix) and not prefix.strip("〇一二两三四五六七八九十百千万")  # 二十大|学习
+        if prefix and (counted or numeral or not _LETTER.search(prefix)):
             continue
         if prefix and _is_collective(prefix):
             continue
@@ -527,13 +530,14 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
 
 
 def _chain_resolved(text: str, mentions: list[Mention], start: int, name: str) -> str | None:
-    """市总工会 in a title chain after a body of a named city is that city's
-    (迁安市政协党组书记、市总工会主席某某 -> 迁安市总工会)."""
+    """市总工会 in a title chain, or a list, after a body of a named city is that city's
+    (迁安市政协党组书记、市总工会主席某某 -> 迁安市总工会; 迁安市交警大队和市医院)."""
     match = _CONTEXT_PREFIX.match(name)
     if not match or match.group(1) not in ("市", "区", "县") or not mentions:
         return None
     previous = mentions[-1]
-    if not _in_title_chain(text, previous.end, start):
+    listed = text[previous.end:start] in ("、", "和", "及", "与")  # 平泉市交警大队和市二医院
+    if not (listed or _in_title_chain(text, previous.end, start)):
         return None
     level = "city" if match.group(1) == "市" else "district"
     places = [place for place, lvl in leading_places(previous.name) if lvl == level]

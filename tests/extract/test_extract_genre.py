@@ -225,3 +225,21 @@ def test_money_brought_to_a_union_is_not_that_unions(extracted):
 def test_an_official_who_accompanies_is_no_recipient(extracted):
     doc = extracted("洛阳市总工会副主席李红梅一行赴涧西区开展送温暖活动，区人大常委会副主任、区总工会主席王建国陪同慰问。")
     assert not any(r.name == "王建国" for f in facts(doc, "condolence") for r in f.recipients)
+
+
+def test_a_stop_word_inside_a_place_cuts_nothing(make_doc):
+    from kg.extract.orgs import find_organisations
+    doc = make_doc("在呼和浩特市春华水务公司开展慰问，送去党的二十大学习资料。")
+    assert [m.name for m in find_organisations(doc)] == ["呼和浩特市春华水务公司"]
+
+
+def test_a_list_keeps_its_city(make_doc):
+    from kg.extract.orgs import find_organisations
+    doc = make_doc("唐山市总工会慰问迁安市交警大队和市医院一线职工。")
+    assert [m.name for m in find_organisations(doc)] == ["唐山市总工会", "迁安市交警大队", "迁安市医院"]
+
+
+def test_a_list_of_bodies_goes_on_past_a_sector_word(extracted):
+    doc = extracted("潞州区总工会深入到潞州区环卫处、长治华丰型材有限公司、潞州区人民医院等单位，看望慰问一线职工。")
+    got = {r.name for f in facts(doc, "condolence") for r in f.recipients}
+    assert {"潞州区环卫处", "长治华丰型材有限公司", "潞州区人民医院"} <= got
