@@ -9,6 +9,7 @@ All objects are frozen: a stage returns a new document (``dataclasses.replace``)
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -130,9 +131,15 @@ class Document:
         return found
 
     def mentions_within(self, start: int, end: int, *kinds: str) -> tuple[Mention, ...]:
-        """The mentions (of the given kinds, else all) that lie within ``[start, end)``, in text order."""
-        return tuple(m for m in (self.mentions_of(*kinds) if kinds else self.mentions)
-                     if start <= m.start and m.end <= end)
+        """The mentions (of the given kinds, else all) that lie within ``[start, end)``, in
+        text order: found by bisection over their starts (kept on the instance, as in
+        :meth:`mentions_of`), since every act of an article asks for its own span."""
+        mentions = self.mentions_of(*kinds) if kinds else self.mentions
+        kept = self.__dict__.setdefault("_starts_of", {})
+        starts = kept.get(kinds)
+        if starts is None:
+            starts = kept[kinds] = [m.start for m in mentions]
+        return tuple(m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end)
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised view back to raw-text offsets.
@@ -151,7 +158,12 @@ class Document:
     def written(self, start: int, end: int) -> str:
         """A span of ``norm`` as printed: the raw characters, width-folded, in the
         script of the page (persons, titles and headlines keep it; the guideline)."""
-        from .normalise import fold_text  # normalise is a stage; a document need not load it
+        from .normalise import fold_text, has_traditional  # normalise is a stage; a document need not load it
+        simplified_only = self.__dict__.get("_simplified_only")
+        if simplified_only is None:
+            simplified_only = self.__dict__["_simplified_only"] = not has_traditional(self.text)
+        if simplified_only:  # nothing converted: as printed is the view itself (spaces, widths alike)
+            return self.norm[start:end]
         return fold_text("".join(map(self.text.__getitem__, self.norm_to_raw[start:end])))
 
     def sentence_text(self, fact: Fact) -> str:

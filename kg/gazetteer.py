@@ -156,10 +156,11 @@ class Gazetteer:
 
         Used to read a name whole where a word boundary cut it (龙泉|驿区).
         """
-        for start in range(max(0, pos - self.max_len + 1), pos):
-            name = self.place_at(text, start)
-            if name and start + len(name) > pos:
-                return start, start + len(name)
+        for start, end, _ in self.mentions(text):  # the text's divisions, scanned once
+            if start < pos < end:
+                return start, end
+            if start >= pos:
+                break
         return None
 
     def leading(self, text: str) -> list[str]:

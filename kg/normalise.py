@@ -79,13 +79,18 @@ def _traditional() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
 
 
+def has_traditional(text: str) -> bool:
+    """Does ``text`` hold a character OpenCC's ``t2s`` would change?"""
+    return bool(_traditional().search(text))
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters to simplified, keeping the length of ``text``.
 
     >>> to_simplified("中華全國總工會慰問困難職工")
     '中华全国总工会慰问困难职工'
     """
-    if not _traditional().search(text):
+    if not has_traditional(text):
         return text  # most pages: nothing to convert, and the check runs in C
     converted = _t2s().convert(text)
     if len(converted) == len(text):
