@@ -134,12 +134,18 @@ class Document:
         """The mentions (of the given kinds, else all) that lie within ``[start, end)``, in
         text order: found by bisection over their starts (kept on the instance, as in
         :meth:`mentions_of`), since every act of an article asks for its own span."""
+        asked = self.__dict__.setdefault("_within", {})
+        found = asked.get((start, end, kinds))
+        if found is not None:  # the agents and the recipients of an act ask for the same spans
+            return found
         mentions = self.mentions_of(*kinds) if kinds else self.mentions
         kept = self.__dict__.setdefault("_starts_of", {})
         starts = kept.get(kinds)
         if starts is None:
             starts = kept[kinds] = [m.start for m in mentions]
-        return tuple(m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end)
+        found = asked[start, end, kinds] = tuple(
+            m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end)
+        return found
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised view back to raw-text offsets.
