@@ -7,8 +7,8 @@ the git-ignored ``tests/data/wild/texts/`` (``NN.txt``), gathered again by the
 query and URL that ``tests/data/wild/SOURCES.md`` gives for each item. This
 script checks every text against the sha256 recorded there, builds the graph
 of all the items that are present, scores it against the gold
-(``tests/data/wild/NN.json``) and prints the per-category table, then each
-item's own macro-F1 (each item built and scored alone), worst first.
+(``tests/data/wild/NN.json``) and prints each item's own macro-F1 (each item
+built and scored alone), worst first, then the per-category table.
 """
 from __future__ import annotations
 
@@ -95,12 +95,12 @@ def main(argv=None) -> int:
                            GoldSet(gold_only(gold, item, Path(tmp))))
             per_item.append((item_f1(report), item))
         report = evaluate(kg.build(texts).graph, gold)
-    if not args.items:
-        print(f"wild set: {len(items)} items (of {len(items) + len(problems)})")
-        print(format_report(report, errors=args.errors))
-    print("\nper item, worst first (macro-F1 over the categories the item has):")
+    print("per item, worst first (macro-F1 over the categories the item has):")
     for f1, item in sorted(per_item):
         print(f"  {item}  {f1:.3f}")
+    if not args.items:  # the table last, where a glance at the end of the output finds it
+        print(f"\nwild set: {len(items)} items (of {len(items) + len(problems)})")
+        print(format_report(report, errors=args.errors))
     return 0
 
 
