@@ -128,8 +128,8 @@ class Gazetteer:
             self._votes[name] = (provinces.pop() if len(provinces) == 1 else None, name if is_city else None,
                                  is_city and {d.level for d in divisions} == {CITY})
         self._sizes = sorted({len(name) for name in self.divisions}, reverse=True)
-        # where a name may end: the last two characters of some division's name, found in C
-        self._tail_at = re.compile("(?=" + trie_alternation({name[-2:] for name in self.divisions}) + ")")
+        self._tails = frozenset(name[-2:] for name in self.divisions)
+        self._ends = re.compile("[" + "".join(sorted({name[-1] for name in self.divisions})) + "]")
 
     def is_place(self, name: str) -> bool:
         """Is ``name`` the full name of a division (and not a generic word)?"""
@@ -209,13 +209,14 @@ class Gazetteer:
         """``(start, end, full name)`` of every division named in full, left to right,
         the longest at each start.
 
-        Every full name ends in one of a thousand two-character tails (城区, 川市): the
-        text is scanned for those in C, and the names ending there looked up, not tried
-        at every character.
+        Every full name ends in a level word (省 市 区 县 州 旗 盟): the text is scanned
+        for those, and the names ending there looked up, not tried at every character.
         """
         candidates = []
-        for match in self._tail_at.finditer(text):  # 全市, 社区: no division's name ends so
-            end = match.start() + 2
+        for match in self._ends.finditer(text):
+            end = match.end()
+            if text[end - 2:end] not in self._tails:
+                continue  # 全市, 社区: no division's name ends so
             for size in self._sizes:
                 start = end - size
                 if start >= 0 and text[start:end] in self.divisions and text[start:end] not in _GENERIC:
