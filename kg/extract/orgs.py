@@ -410,6 +410,7 @@ def _is_collective(prefix: str) -> bool:
     return not rest
 
 
+@lru_cache(maxsize=1 << 14)  # pure in its arguments; names recur across articles
 def apply_place_alias(name: str, home_city: str | None = "北京") -> str:
     """Rewrite a fixed place alias at the start of a name.
 
