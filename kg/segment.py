@@ -120,6 +120,12 @@ def is_chrome(text: str) -> bool:
 
 def classify(p: Paragraph) -> str:
     """The kind of a paragraph seen on its own."""
+    return _classify(p.norm, p.level)
+
+
+@lru_cache(maxsize=8192)  # a page's lines are classified before and after stitching, and recur
+def _classify(norm: str, level: int) -> str:
+    p = Paragraph(0, len(norm), norm, "", level)
     text = _HEADING.sub("", p.norm).strip()
     if not p.is_heading and is_chrome(text) and not _LEAD.match(text):
         return "noise"
