@@ -91,8 +91,8 @@ def main(argv=None) -> int:
         per_item = []
         for item in items:
             graph = kg.build([texts / f"{item}.txt"])
-            report = score(found_items(graph.graph, GoldSet(gold_only(gold, item, Path(tmp)))),
-                           GoldSet(gold_only(gold, item, Path(tmp))))
+            item_gold = GoldSet(gold_only(gold, item, Path(tmp)))
+            report = score(found_items(graph.graph, item_gold), item_gold)
             per_item.append((item_f1(report), item))
         report = evaluate(kg.build(texts).graph, gold)
     print("per item, worst first (macro-F1 over the categories the item has):")

@@ -30,7 +30,6 @@ _GENERIC = frozenset(["城区", "郊区", "矿区", "市中区", "新市区", "�
 _FUNCTION_CHARS = frozenset("和与及在对向为把将给被从到由的是了")
 _LEVEL_WORDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
                 "省", "市", "区", "县", "旗", "盟")
-MAX_NAME = 12
 
 
 @dataclass(frozen=True)
@@ -194,10 +193,6 @@ class Gazetteer:
                 break
             pos += len(short)
         return pos
-
-    def cities_of(self, name: str) -> set[str]:
-        """The city-level divisions a full name may lie in (one unless ambiguous)."""
-        return {d.city for d in self.divisions.get(name, ()) if d.city}
 
     def level(self, name: str) -> str | None:
         """The level of a full name when all its divisions share it."""

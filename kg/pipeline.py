@@ -39,7 +39,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
         # a stitched article's view need not follow the raw order: take its extent
         raw_start, raw_end = min(norm_to_raw[start:end]), max(norm_to_raw[start:end]) + 1
-        view = norm[start:end]
+        view = views[number]
         offsets = tuple(map((-raw_start).__add__, norm_to_raw[start:end])) + (raw_end - raw_start,)
         headline = article.headline
         if headline is None and number == 0 and page.title:

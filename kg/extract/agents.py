@@ -20,8 +20,8 @@ _GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|�
 # (区总工会…慰问了区医院、区中医院…)
 _ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
 # what follows a person who receives (送到甲手中, 乙领到了…) or reports (丙指出，…): no actor
-_RECEIVER_AFTER = re.compile(r"(的)?(手中|手上|手里|家中|家里|家|一家)|领到|收到|接过|领取")
 RECEIVING = re.compile(r"领到|收到|接过|领取")
+_RECEIVER_AFTER = re.compile(r"(的)?(手中|手上|手里|家中|家里|家|一家)|" + RECEIVING.pattern)
 _SPEAKER_AFTER = re.compile(r"(指出|表示|介绍|说|强调|透露|称|谈到)")
 # 全区各级工会…慰问: a collective acts, no named body does
 _VISITED = re.compile(r"深入|走进|来到|到|对|向|为|给|组织|动员|号召|带领|指导|要求|联合|会同")

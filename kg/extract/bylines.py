@@ -57,7 +57,6 @@ def _may_credit(line: str) -> bool:
 _SPACES = re.compile(r"\s+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff·]+")
 _TOKEN = re.compile(r"[^\s、,，/:：|]+")
-_CREDIT_MARK_AT_END = re.compile(r"(摄影报道|摄影|摄|报道)$")
 _SEPARATOR = re.compile(r"[\s、,，/:：|·]+")
 _NOT_A_NAME = frozenset("本报 报道 摄影 记者 通讯员 实习生 文图 图文 编辑 责编 来源 作者 集体采写".split())
 BYLINE_ROLES = {"记者": "记者", "通讯员": "通讯员"}
@@ -152,7 +151,7 @@ def _names_in(region: str, offset: int, default: str | None) -> list[tuple[int, 
         chunk = _CREDIT_END.sub(lambda m: " " * len(m.group(0)), chunk)
         pending = None  # a name the layout spaced out character by character (房 伟)
         for token in _TOKEN.finditer(chunk):
-            at, text = token.start(), _CREDIT_MARK_AT_END.sub("", token.group())
+            at, text = token.start(), _CREDIT_END.sub("", token.group())  # 张三摄: no space before 摄
             if not text:
                 continue
             end = at + len(text)

@@ -173,10 +173,8 @@ class PlaceContext:
     text never names is never invented.
     """
 
-    def __init__(self, home: str | None, text: str = ""):
-        """home (str | None): the place the article is about, a city or a province.
-        text (str): the article's text (for the sentence a word stands in)."""
-        self.text = text
+    def __init__(self, home: str | None):
+        """home (str | None): the place the article is about, a city or a province."""
         at_home = home and division_level(home) == "province"
         self.city = None if at_home else home
         self.home_province = home if at_home else None
@@ -190,19 +188,14 @@ class PlaceContext:
         """A division named in running text (…，五华区开展…)."""
         self.history.append((offset, name, division_level(name)))
 
-    def sentence_start(self, offset: int) -> int:
-        return sentence_at(self.text, offset)[0] if self.text else 0
-
-    def last(self, offset: int, level: str, *, since: int | None = None) -> str | None:
-        """The last place of ``level`` named before ``offset`` (and after ``since``,
-        when given); else, for a district or city, the first named after it
-        (区委书记某某 … 东港区环卫处: the article's district, named later)."""
+    def last(self, offset: int, level: str) -> str | None:
+        """The last place of ``level`` named before ``offset``; else, for a district or
+        city, the first named after it (区委书记某某 … 东港区环卫处: the article's
+        district, named later)."""
         best = None
         for pos, place, lvl in self.history:
             if pos <= offset and lvl == level and (best is None or pos >= best[0]):
                 best = (pos, place)
-        if since is not None:
-            return best[1] if best and best[0] >= since else None
         if best is None and level in ("district", "city"):
             later = [(pos, place) for pos, place, lvl in self.history
                      if lvl == level and offset < pos <= offset + _LOOK_AHEAD]
@@ -443,7 +436,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
     """
     text = doc.norm
     pattern, kinds = _suffixes()
-    context = PlaceContext(doc.home_city, text)
+    context = PlaceContext(doc.home_city)
     places = gazetteer()
     for start, _, division in sorted([*places.mentions(text), *places.short_mentions(text)]):
         context.see_division(start, division)
