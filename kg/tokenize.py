@@ -1,35 +1,50 @@
-"""Word segmentation with a private jieba instance.
+"""Word segmentation: jieba's accurate mode (HMM on), cut by jieba-rs.
 
-jieba's module-level tokenizer is a global singleton; unionkg owns its own
-``jieba.Tokenizer`` (with its cache file under our control) so that loading
-our user dictionary never leaks into other users of jieba. Part-of-speech tags
-come from jieba's dictionary by lookup (no HMM tagging pass), which keeps the
-pipeline close to the speed of plain ``jieba.lcut``.
+unionkg's words are jieba's (``jieba.lcut(text)`` with unionkg's user
+dictionary). They are cut by rjieba, the binding of jieba-rs: a Rust port of
+jieba with the same dictionary and HMM model, about four times faster per
+block (measured in docs/decisions/0005). jieba-rs keeps a run without
+Chinese characters whole (``2024-02-07``, ``www.example.cn``) where jieba
+splits it at punctuation; :func:`Segmenter.cut_block` splits such runs as
+jieba does, so the words are jieba's own (``tests/tokenize`` compares them
+with jieba over the sample and random strings).
 
-jieba's word-graph search (``get_DAG`` and ``calc``) is where it spends most of
-its time; :func:`_speed_up` gives our private instance a block cutter that
-makes the same choices (same floats, same ties) with the word
-log-probabilities computed once instead of per edge. The words are identical
-to jieba's own (checked in the tests over the sample corpus).
+Part-of-speech tags and frequencies come from jieba's dictionary file by
+lookup (no tagging pass). The private instance keeps unionkg's user
+dictionary out of any other user's jieba.
 """
 from __future__ import annotations
 
-import logging
-import os
-import tempfile
+import importlib.util
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
-from math import log
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
-import jieba
-import jieba.posseg
+import rjieba
 
 from .lexicon import lexicon_path
 
-jieba.setLogLevel(logging.WARNING)
+# jieba's accurate-mode text split (its re_han_default and re_skip_default):
+# blocks of word characters go to the word-graph search, the rest is cut at
+# whitespace runs and into single characters
+WORD_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)")
+_WHITESPACE = re.compile(r"(\r\n|\s)")
+_CHINESE_ONLY = re.compile(r"[\u4E00-\u9FD5]+")
+_CHINESE = re.compile(r"[\u4E00-\u9FD5]")
+# how jieba's HMM step splits a run without Chinese characters (finalseg's re_skip)
+_LATIN_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def jieba_dictionary() -> Path:
+    """jieba's main dictionary file (``word freq tag`` lines), found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jieba is not installed: its dictionary gives unionkg's word tags")
+    return Path(spec.submodule_search_locations[0]) / "dict.txt"
 
 
 class Token(NamedTuple):
@@ -46,23 +61,21 @@ class Token(NamedTuple):
 
 
 class Segmenter:
-    """A private jieba tokenizer with unionkg's user dictionary loaded."""
+    """jieba's words, tags and frequencies, with unionkg's user dictionary added."""
 
     def __init__(self) -> None:
-        self._tokenizer = jieba.Tokenizer()
-        cache_dir = os.environ.get("UNIONKG_CACHE", os.path.join(tempfile.gettempdir(), "unionkg"))
-        os.makedirs(cache_dir, exist_ok=True)
-        self._tokenizer.tmp_dir = cache_dir
-        self._tokenizer.cache_file = "jieba.unionkg.cache"
-        self._tokenizer.initialize()
-        self._tokenizer.load_userdict(str(lexicon_path("userdict.txt")))
-        _speed_up(self._tokenizer)
-        self._cut_block = self._tokenizer._Tokenizer__cut_DAG  # jieba's, or the faster one
-        self._tags = dict(jieba.posseg.POSTokenizer(self._tokenizer).word_tag_tab)
+        self._jieba = rjieba.Jieba()  # jieba-rs with jieba's dictionary built in
+        # the tags and frequencies: a whitespace split in C, then two dicts built in C
+        fields = jieba_dictionary().read_text(encoding="utf-8").split()
+        words = fields[0::3]
+        self._tags = dict(zip(words, fields[2::3]))
+        self._frequencies = dict(zip(words, fields[1::3]))  # as text: few are ever asked for
         for line in lexicon_path("userdict.txt").read_text(encoding="utf-8").splitlines():
             parts = line.split()
             if len(parts) == 3 and not line.startswith("#"):
-                self._tags[parts[0]] = parts[2]
+                word, frequency, tag = parts
+                self._jieba.add_word(word, int(frequency), tag)
+                self._tags[word], self._frequencies[word] = tag, frequency
 
     def tag_of(self, word: str) -> str | None:
         """The dictionary tag of a word, None if jieba's dictionary lacks it."""
@@ -70,27 +83,32 @@ class Segmenter:
 
     def frequency(self, word: str) -> int:
         """The word's frequency in jieba's dictionary (0 when unknown)."""
-        return self._tokenizer.FREQ.get(word) or 0
+        return int(self._frequencies.get(word, 0))
+
+    def cut_block(self, block: str) -> list[str]:
+        """jieba's words of one block of word characters (a match of :data:`WORD_BLOCK`)."""
+        words = self._jieba.cut(block)
+        if _CHINESE_ONLY.fullmatch(block):
+            return words  # most blocks
+        out: list[str] = []
+        for word in words:
+            if len(word) > 1 and word not in self._tags and not _CHINESE.search(word):
+                out.extend(filter(None, _LATIN_RUN.split(word)))  # as jieba's HMM step splits it
+            else:
+                out.append(word)
+        return out
 
     def words(self, text: str) -> list[str]:
-        """Cut text into words (accurate mode, HMM for unknown words).
-
-        ``jieba.Tokenizer.cut`` in accurate mode with HMM, as a list: blocks of
-        word characters go to the block cutter, the rest is split at
-        whitespace runs (kept whole) into single characters; jieba's regular
-        expressions, without its word-by-word generators.
-        """
-        han, skip = jieba.re_han_default, jieba.re_skip_default
-        cut_block = self._cut_block
+        """Cut text into words, as ``jieba.lcut(text)`` (accurate mode, HMM for unknown words)."""
         out: list[str] = []
-        for block in han.split(text):
+        for block in WORD_BLOCK.split(text):
             if not block:
                 continue
-            if han.match(block):
-                out.extend(cut_block(block))
+            if WORD_BLOCK.match(block):
+                out.extend(self.cut_block(block))
                 continue
-            for piece in skip.split(block):
-                if skip.match(piece):
+            for piece in _WHITESPACE.split(block):
+                if _WHITESPACE.match(piece):
                     out.append(piece)
                 else:
                     out.extend(piece)
@@ -105,14 +123,13 @@ class Segmenter:
         return Tokens(text, self)
 
     def block_tokens(self, text: str, start: int, end: int) -> list[Token]:
-        """Tokens of ``text[start:end]``, one block of word characters (a match of
-        jieba's ``re_han_default``), with offsets into ``text``.
+        """Tokens of ``text[start:end]``, one block of word characters, with offsets into ``text``.
 
         The words always concatenate back to the block; a mismatch is a bug in
-        jieba's contract, and raises rather than shifting every offset after it.
+        the cutter's contract, and raises rather than shifting every offset after it.
         """
         block = text[start:end]
-        words = self._cut_block(block)  # what words() does with a block
+        words = self.cut_block(block)
         if "".join(words) != block:  # then some word is not the text at its offset
             pos = 0
             for word in words:
@@ -146,7 +163,7 @@ class Tokens:
         self._segmenter = segmenter
         self._starts: list[int] = []
         self._ends: list[int] = []
-        for match in jieba.re_han_default.finditer(text):
+        for match in WORD_BLOCK.finditer(text):
             self._starts.append(match.start())
             self._ends.append(match.end())
         self._cut: dict[int, list[Token]] = {}
@@ -202,93 +219,7 @@ class Tokens:
 _token_start = itemgetter(1)  # Token.start, read in C: bisect calls it at every step
 
 
-def _speed_up(tokenizer: jieba.Tokenizer) -> None:
-    """Give ``tokenizer`` a faster accurate-mode block cutter with jieba's exact results.
-
-    jieba cuts a block by building its word graph (``get_DAG``), scoring every
-    path right to left (``calc``) and reading the best path, handing runs of
-    single characters to the HMM (``finalseg``). The replacement does the
-    first two in one right-to-left pass, looking each fragment up once in a
-    table of precomputed scores (jieba takes the logarithm anew for every edge
-    of every sentence); the scores are the same floats, the ties break the
-    same way (``max`` over ``(score, end)`` tuples), and the path reading and
-    the HMM step are jieba's own logic unchanged.
-
-    Must run after the dictionaries are loaded: the table is a snapshot of
-    ``FREQ`` and ``total`` (this private tokenizer never adds words later).
-    """
-    from jieba import finalseg
-    freq = tokenizer.FREQ
-    logtotal = log(tokenizer.total)
-    # jieba scores an edge log(FREQ.get(word) or 1) - logtotal; a prefix with
-    # count 0 continues the walk but is no edge (None)
-    table = {word: (log(count) - logtotal if count else None) for word, count in freq.items()}
-    unknown = log(1) - logtotal
-    missing = object()
-    lookup, known = table.get, freq.get
-
-    # the HMM cut of a run of unknown characters is a pure function of the run
-    # (jieba's model is fixed; unionkg never touches finalseg.Force_Split_Words),
-    # and such runs (names, rare words) recur from article to article
-    @lru_cache(maxsize=1 << 16)
-    def hmm(run: str) -> tuple[str, ...]:
-        return tuple(finalseg.cut(run))
-
-    def cut_block(sentence: str) -> list[str]:
-        n = len(sentence)
-        # route[idx] of jieba as two lists: the best path's score from idx, and
-        # the end of its first word
-        scores = [0.0] * (n + 1)
-        ends = [0] * (n + 1)
-        for idx in range(n - 1, -1, -1):
-            best, best_end = unknown + scores[idx + 1], -1
-            i = idx
-            frag = sentence[idx]
-            while i < n:
-                score = lookup(frag, missing)
-                if score is missing:
-                    break
-                if score is not None:
-                    score += scores[i + 1]
-                    # jieba takes max over (score, end) in order of end: a tie goes to the later end
-                    if best_end < 0 or score >= best:
-                        best, best_end = score, i
-                i += 1
-                frag = sentence[idx:i + 1]
-            scores[idx], ends[idx] = best, (best_end if best_end >= 0 else idx)
-        # reading the path: jieba's __cut_DAG, unchanged
-        words: list[str] = []
-        x = 0
-        buf = ""
-        def flush(run: str) -> None:
-            """A run of single characters: one word, an unknown word for the HMM, or characters."""
-            if len(run) == 1:
-                words.append(run)
-            elif not known(run):
-                words.extend(hmm(run))
-            else:
-                words.extend(run)
-
-        while x < n:
-            y = ends[x] + 1
-            word = sentence[x:y]
-            if y - x == 1:
-                buf += word
-            else:
-                if buf:
-                    flush(buf)
-                    buf = ""
-                words.append(word)
-            x = y
-        if buf:
-            flush(buf)
-        return words
-
-    # Tokenizer.cut calls self.__cut_DAG for accurate mode with HMM
-    tokenizer._Tokenizer__cut_DAG = cut_block
-
-
 @lru_cache(maxsize=1)
 def default_segmenter() -> Segmenter:
-    """The process-wide segmenter (built once; jieba's dictionary takes ~1 s)."""
+    """The process-wide segmenter (built once: its dictionaries take ~0.4 s)."""
     return Segmenter()
