@@ -25,9 +25,9 @@ import jieba  # noqa: E402
 import jieba.posseg  # noqa: E402
 
 import kg  # noqa: E402
-from kg.evaluate import GoldSet, found_items, score  # noqa: E402
-from kg.normalise import normalise  # noqa: E402
-from kg.read import iter_pages  # noqa: E402
+from kg.graph.evaluate import GoldSet, found_items, score  # noqa: E402
+from kg.pipeline.normalise import normalise  # noqa: E402
+from kg.pipeline.read import iter_pages  # noqa: E402
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 ORG_TAGS = {"nt"}

@@ -3,7 +3,7 @@
 
     python benchmarks/build_once.py CORPUS STORE [--jobs N] [--engine local|dask] [--keep]
 
-Times ``kg.builder.build_store`` after jieba's dictionary is loaded (the plain
+Times ``kg.building.builder.build_store`` after jieba's dictionary is loaded (the plain
 jieba figure excludes that load too); peak memory is this process's maximum
 resident set, and that of its worker processes. The store is deleted first,
 unless ``--keep`` (an incremental build).
@@ -28,14 +28,15 @@ def main() -> None:
     ap.add_argument("--engine", default="local")
     ap.add_argument("--keep", action="store_true", help="build into the existing store")
     args = ap.parse_args()
-    from kg.builder import build_store
-    from kg.engines import warm_up
+    from kg.building.builder import build_store
+    from kg.pipeline.page import warm_up
+    from kg.settings import Engine
     if not args.keep:
         shutil.rmtree(args.store, ignore_errors=True)
     warm_up()  # forked workers inherit the loaded dictionary
     os.sync()  # what earlier runs wrote goes to disk now, not during this timing
     start = time.perf_counter()
-    summary = build_store(args.corpus, args.store, jobs=args.jobs, engine=args.engine)
+    summary = build_store(args.corpus, args.store, engine=Engine(jobs=args.jobs, name=args.engine))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -49,7 +49,7 @@ def corpus(size: int) -> Path:
 
 
 def texts_of(folder: Path) -> list[str]:
-    from kg.read import iter_pages
+    from kg.pipeline.read import iter_pages
     return [page.text for page in iter_pages([folder])]
 
 
@@ -109,7 +109,7 @@ def latencies(run, queries: list[Path], repeat: int) -> dict[str, float]:
 
 
 def rdflib_graph(store: Path):
-    from kg.store import GraphStore
+    from kg.building.store import GraphStore
     return GraphStore(store, read_only=True).to_rdflib()
 
 
@@ -121,8 +121,8 @@ def main() -> None:
     ap.add_argument("--scale", type=int, help="also build this many articles, for peak memory")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    from kg.network import PREFIXES
-    from kg.store import GraphStore
+    from kg.graph.network import PREFIXES
+    from kg.building.store import GraphStore
     queries = sorted((ROOT / "queries").glob("*.rq"))
     results = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
                           f"Python {platform.python_version()}", "runs": args.runs, "sizes": {}}

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
-from kg.evaluate import CATEGORIES, GoldSet, evaluate, format_report, found_items, score  # noqa: E402
+from kg.graph.evaluate import GoldSet, categories, evaluate, format_report, found_items, score  # noqa: E402
 
 WILD = ROOT / "tests" / "data" / "wild"
 _ROW = re.compile(r"^\|\s*(\d{2,3})\s*\|.*\|\s*([0-9a-f]{64})\s*\|\s*$")
@@ -59,7 +59,7 @@ def check_texts(texts: Path, gold: Path) -> tuple[list[str], list[str]]:
 
 def item_f1(report: dict) -> float:
     """Macro-F1 over the categories the item has gold or output in."""
-    used = [c for c in CATEGORIES if report[c]["gold"] or report[c]["found"]]
+    used = [c for c in categories() if report[c]["gold"] or report[c]["found"]]
     return sum(report[c]["f1"] for c in used) / len(used) if used else 1.0
 
 

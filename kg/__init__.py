@@ -6,16 +6,8 @@
 """
 from __future__ import annotations
 
+from kg.building.builder import KnowledgeGraph, build, build_store
+from kg.settings import Engine, Settings
+
 __version__ = "0.1.0"
-__all__ = ["build", "KnowledgeGraph", "Settings", "__version__"]
-
-
-def __getattr__(name):
-    # keep `import kg` light: jieba and rdflib load on first use
-    if name in ("build", "KnowledgeGraph"):
-        from . import builder as _build
-        return getattr(_build, name)
-    if name == "Settings":
-        from .settings import Settings
-        return Settings
-    raise AttributeError(name)
+__all__ = ["build", "build_store", "KnowledgeGraph", "Settings", "Engine", "__version__"]

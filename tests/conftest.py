@@ -13,16 +13,16 @@ GOLD = ROOT / "tests" / "data" / "gold"
 @pytest.fixture(scope="session")
 def segmenter():
     pytest.importorskip("jieba")
-    from kg.tokenize import default_segmenter
+    from kg.pipeline.tokenize import default_segmenter
     return default_segmenter()
 
 
 @pytest.fixture
 def make_doc(segmenter):
     """Build an article Document from a sentence, as the pipeline would."""
-    from kg.document import Block, Document
-    from kg.gazetteer import gazetteer
-    from kg.normalise import normalise
+    from kg.pipeline.document import Block, Document
+    from kg.pipeline.gazetteer import gazetteer
+    from kg.pipeline.normalise import normalise
 
     def make(text: str, *, kind: str = "body", home_city: str | None = None):
         norm, offsets = normalise(text)
@@ -40,7 +40,7 @@ def make_doc(segmenter):
 @pytest.fixture
 def extracted(make_doc):
     """Run every extractor over a sentence."""
-    from kg.extract import extract
+    from kg.pipeline.extract import extract
 
     def run(text: str, **kwargs):
         return extract(make_doc(text, **kwargs))

@@ -4,8 +4,9 @@ import io
 import pytest
 
 from conftest import SAMPLE
-from kg.builder import build_store
-from kg.store import GraphStore
+from kg.building.builder import build_store
+from kg.building.store import GraphStore
+from kg.settings import Engine
 
 
 def _nquads(folder) -> bytes:
@@ -22,7 +23,7 @@ def serial(tmp_path_factory):
 
 
 def test_two_processes_build_byte_identical_graphs(serial, tmp_path):
-    build_store(SAMPLE, tmp_path / "store", jobs=2)
+    build_store(SAMPLE, tmp_path / "store", engine=Engine(jobs=2))
     assert _nquads(tmp_path / "store") == serial
 
 
@@ -30,7 +31,7 @@ def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        build_store(SAMPLE, tmp_path / "store", engine="dask", client=client, shards=tmp_path / "shards")
+        build_store(SAMPLE, tmp_path / "store", engine=Engine(name="dask", client=client), shards=tmp_path / "shards")
     assert _nquads(tmp_path / "store") == serial
     kept = sorted(p.name for p in (tmp_path / "shards").iterdir())
     assert kept == ["entities.nq", "groups.nq", "pages-00000.nq", "remove.ru"]
@@ -39,4 +40,4 @@ def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
 
 def test_in_memory_build_with_jobs_is_the_same(sample_graph):
     import kg
-    assert set(kg.build(SAMPLE, jobs=2).graph) == set(sample_graph.graph)
+    assert set(kg.build(SAMPLE, engine=Engine(jobs=2)).graph) == set(sample_graph.graph)

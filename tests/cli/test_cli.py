@@ -2,7 +2,7 @@
 import json
 
 from conftest import GOLD, SAMPLE
-from kg.cli import main
+from kg.interfaces.cli import main
 
 TOTALS = """SELECT ?union (SUM(?amount) AS ?total) WHERE {
   ?e a ukg:Allocation ; ukg:agent ?u ; ukg:amount ?amount . ?u rdfs:label ?union }

@@ -15,7 +15,7 @@ def test_sample_graph_conforms_to_the_shapes(sample_graph):
 
 def test_shapes_bite_on_a_broken_allocation(sample_graph):
     pyshacl = pytest.importorskip("pyshacl")
-    from kg.vocab import UKG, RDF
+    from kg.graph.vocab import UKG, RDF
     graph = Graph()
     for triple in sample_graph.graph:
         graph.add(triple)
@@ -32,7 +32,7 @@ def test_every_fact_points_back_to_its_sentence(sample_graph):
           ?e prov:wasDerivedFrom ?a ; ukg:evidence ?evidence . ?a ukg:sourceFile ?file }"""))
     assert rows
     texts = {p.name: p.read_text(encoding="utf-8") for p in SAMPLE.glob("*.txt")}
-    from kg.segment import segment_page
+    from kg.pipeline.segment import segment_page
     views = {name: segment_page(text)[0] for name, text in texts.items()}
     for _, evidence, file in rows:
         # the page's view: normalised, with paragraphs the layout cut stitched back

@@ -6,23 +6,23 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.export import EXPORTERS, export
+from kg.graph.export import EXPORTERS, export
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPORTERS))
 def test_exporter_is_deterministic_and_non_empty(sample_graph, fmt):
     first, second = io.BytesIO(), io.BytesIO()
-    export(sample_graph.graph, fmt, first)
+    export(sample_graph, fmt, first)
     import kg
     from conftest import SAMPLE
-    export(kg.build(SAMPLE).graph, fmt, second)
+    export(kg.build(SAMPLE), fmt, second)
     assert first.getvalue() and first.getvalue() == second.getvalue()
 
 
 @pytest.mark.parametrize("fmt, syntax", [("turtle", "turtle"), ("nt", "nt")])
 def test_rdf_round_trip(sample_graph, fmt, syntax):
     buffer = io.BytesIO()
-    export(sample_graph.graph, fmt, buffer)
+    export(sample_graph, fmt, buffer)
     assert isomorphic(Graph().parse(data=buffer.getvalue(), format=syntax), sample_graph.graph)
 
 
@@ -47,4 +47,4 @@ def test_graphml_opens_in_networkx_with_typed_nodes_and_relations(sample_graph, 
 
 def test_unknown_format_is_a_clear_error(sample_graph):
     with pytest.raises(ValueError, match="unknown export format"):
-        export(sample_graph.graph, "docx", io.BytesIO())
+        export(sample_graph, "docx", io.BytesIO())

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from hypothesis import given, strategies as st
 
-from kg.extract.amounts import find_amounts, parse_amount
+from kg.pipeline.extract.amounts import find_amounts, parse_amount
 
 UNITS = {"": 1, "千": 1000, "万": 10000, "亿": 100000000}
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.extract.amounts import find_amounts, parse_amount
+from kg.pipeline.extract.amounts import find_amounts, parse_amount
 
 
 def facts(doc, kind):

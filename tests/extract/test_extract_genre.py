@@ -30,13 +30,13 @@ def names(doc, *kinds):
     ("短短两天时间内省总工会募集善款，四川日报记者获悉。", ["四川省总工会"]),
 ])
 def test_places_are_read_whole_and_only_real_places(make_doc, text, unions):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     assert [m.name for m in find_organisations(make_doc(text)) if m.kind == "union"] == unions
 
 
 def test_a_conjunction_is_no_county(make_doc):
     # 和县委 is the conjunction and 县委, not the committee of the county 和县
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     doc = make_doc("桐庐县人大常委会和县委领导出席。")
     assert [m.name for m in find_organisations(doc)] == ["桐庐县人大常委会", "桐庐县委"]
 
@@ -53,12 +53,12 @@ def test_a_conjunction_is_no_county(make_doc):
     ("市总工会、市人大常委会领导走访困难职工。", []),
 ])
 def test_home_place_is_the_texts_own(make_doc, text, expected):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     assert [m.name for m in find_organisations(make_doc(text))] == expected
 
 
 def test_home_city_setting_is_only_a_fallback(make_doc):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     named = make_doc("大连市总工会开展慰问，市总工会主席出席。", home_city="上海市")
     assert [m.name for m in find_organisations(named)][-1] == "大连市总工会"
 
@@ -73,7 +73,7 @@ def test_home_city_setting_is_only_a_fallback(make_doc):
     ("桐庐县妇联、县委政法委领导出席。", "桐庐县委政法委"),
 ])
 def test_organisation_endings_of_the_genre(make_doc, text, org):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     doc = make_doc("桐庐县总工会开展活动。" + text)
     assert org in [m.name for m in find_organisations(doc)]
 
@@ -186,7 +186,7 @@ def test_a_body_we_cannot_read_lends_its_post_to_nobody(extracted):
 
 
 def test_names_opening_on_zhong_keep_it(make_doc):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     doc = make_doc("从国电长江公司、中石化华北油田分公司、中铁三局工程集团募集善款。")
     assert [m.name for m in find_organisations(doc)][1:] == ["中石化华北油田分公司", "中铁三局工程集团"]
 
@@ -228,13 +228,13 @@ def test_an_official_who_accompanies_is_no_recipient(extracted):
 
 
 def test_a_stop_word_inside_a_place_cuts_nothing(make_doc):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     doc = make_doc("在呼和浩特市春华水务公司开展慰问，送去党的二十大学习资料。")
     assert [m.name for m in find_organisations(doc)] == ["呼和浩特市春华水务公司"]
 
 
 def test_a_list_keeps_its_city(make_doc):
-    from kg.extract.orgs import find_organisations
+    from kg.pipeline.extract.orgs import find_organisations
     doc = make_doc("唐山市总工会慰问迁安市交警大队和市医院一线职工。")
     assert [m.name for m in find_organisations(doc)] == ["唐山市总工会", "迁安市交警大队", "迁安市医院"]
 

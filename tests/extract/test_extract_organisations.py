@@ -1,7 +1,7 @@
 """Unions and organisations, with sentences of the genre from many places."""
 import pytest
 
-from kg.extract.orgs import find_organisations, leading_places
+from kg.pipeline.extract.orgs import find_organisations, leading_places
 
 
 def names(doc, kind):

@@ -1,7 +1,7 @@
 import pytest
 
-from kg.extract.bylines import find_bylines
-from kg.extract.persons import find_persons, read_name
+from kg.pipeline.extract.bylines import find_bylines
+from kg.pipeline.extract.persons import find_persons, read_name
 
 
 @pytest.mark.parametrize("text, expected", [

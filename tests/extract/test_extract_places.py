@@ -1,8 +1,8 @@
 """Town-level places: read by the words' kind, not by a list of names."""
 import pytest
 
-from kg.extract.orgs import find_organisations
-from kg.extract.places import find_places
+from kg.pipeline.extract.orgs import find_organisations
+from kg.pipeline.extract.places import find_places
 
 
 def places(doc):

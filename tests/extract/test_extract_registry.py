@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import PipelineOrderError
-from kg.extract import EXTRACTORS, check_order, registry
+from kg.pipeline.extract import EXTRACTORS, check_order, registry
 
 SNAPSHOT = Path(__file__).resolve().parents[1] / "data" / "registry.json"
 

@@ -1,7 +1,7 @@
 """The gazetteer of China's divisions: real places read whole, cities read, never invented."""
 from hypothesis import given, strategies as st
 
-from kg.gazetteer import gazetteer, short_form
+from kg.pipeline.gazetteer import gazetteer, short_form
 
 PLACES = gazetteer()
 FULL_NAMES = sorted(n for n in PLACES.divisions if PLACES.is_place(n))  # 城区, 郊区 are words too

@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from kg.normalise import to_simplified, fold_char, normalise
+from kg.pipeline.normalise import to_simplified, fold_char, normalise
 
 
 def test_layout_spaces_inside_chinese_are_removed():

@@ -18,7 +18,7 @@ FLOOR = {"overall": 0.99, "articles": 0.99, "unions": 0.99, "organizations": 0.9
 def report(sample_graph, tmp_path_factory):
     path = tmp_path_factory.mktemp("golden") / "graph.ttl"
     sample_graph.export("turtle", path)
-    from kg.evaluate import evaluate_files
+    from kg.graph.evaluate import evaluate_files
     return evaluate_files([path], GOLD)
 
 

@@ -45,7 +45,7 @@ def test_wild_accuracy_floor(tmp_path):
     if len(present) < len(items):
         pytest.skip(f"{len(items) - len(present)} wild texts missing or changed (see SOURCES.md)")
     import kg
-    from kg.evaluate import evaluate
+    from kg.graph.evaluate import evaluate
     report = evaluate(kg.build(TEXTS).graph, WILD)
     for category, floor in FLOOR.items():
         got = report["overall_macro_f1"] if category == "overall" else report[category]["f1"]

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from kg.read import DecodeFailure, ReadReport, decode_bytes, iter_pages
+from kg.pipeline.read import DecodeFailure, ReadReport, decode_bytes, iter_pages
 
 SENTENCE = "本报讯（记者 孙艳）近日，大兴区总工会为环卫工人送去慰问品。"
 

@@ -1,7 +1,7 @@
 """Name resolution depends on the set of names seen, not on their order."""
 import random
 
-from kg.resolve import NameIndex, _extends
+from kg.pipeline.resolve import NameIndex, _extends
 
 NAMES = [("大栅栏街道总工会", "union"), ("西城区大栅栏街道总工会", "union"), ("门头沟工会", "union"),
          ("门头沟区总工会", "union"), ("广外街道工会", "union"), ("广外街道总工会", "union"),

@@ -1,4 +1,4 @@
-from kg.segment import segment_page
+from kg.pipeline.segment import segment_page
 
 PAGE = """支持湖北等地区各级工会开展为受疫情影响的职工家庭送温暖活动
 

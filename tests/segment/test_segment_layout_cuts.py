@@ -1,5 +1,5 @@
 """Paragraphs the page layout cut are stitched back before articles are found."""
-from kg.segment import continues, segment_page
+from kg.pipeline.segment import continues, segment_page
 
 SECTIONED_PAGE = """桐庐县总工会：
 
@@ -55,7 +55,7 @@ def test_continues():
 
 
 def test_stitched_offsets_point_at_the_raw_characters():
-    from kg.normalise import normalise
+    from kg.pipeline.normalise import normalise
     view, offsets, _ = segment_page(SECTIONED_PAGE)
     for i, ch in enumerate(view):  # normalisation is character-local
         if ch != "\n":

@@ -7,7 +7,7 @@ import functools
 import pytest
 
 from conftest import ROOT, SAMPLE
-from kg.lexicon import lexicon_path
+from kg.pipeline.lexicon import lexicon_path
 
 
 @functools.lru_cache(maxsize=1)

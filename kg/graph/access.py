@@ -1,0 +1,91 @@
+"""One way to use a graph, in memory or on disk: :class:`GraphAccess`.
+
+:class:`KnowledgeGraph` (an rdflib graph in memory, what ``kg.build``
+returns) and :class:`kg.building.store.GraphStore` (the Oxigraph store of
+``kg build --store``) answer the same calls: ``query``, ``len()``,
+``export(format, path)`` and ``to_networkx()``. Exports go through the one
+registry of :mod:`kg.graph.export`; callers never ask which graph they hold.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import BinaryIO
+
+import networkx as nx
+from rdflib import Graph
+
+from kg.errors import QueryError
+from kg.graph.export import export
+from kg.graph.network import to_networkx
+from kg.graph.vocab import PREFIXES
+
+
+class GraphAccess(ABC):
+    """What every unionkg graph answers."""
+
+    @abstractmethod
+    def query(self, sparql: str):
+        """Run SPARQL (the vocabulary's prefixes predeclared): rows of rdflib terms
+        with ``.vars`` for SELECT, a bool for ASK; a bad query raises QueryError."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of triples."""
+
+    @abstractmethod
+    def write_rdf(self, syntax: str, stream: BinaryIO) -> None:
+        """Write the triples as ``turtle``, ``nt`` or ``nquads``, deterministically."""
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The entity network (see :func:`kg.graph.network.to_networkx`)."""
+        return to_networkx(self.query)
+
+    def export(self, fmt: str, path: str | os.PathLike | BinaryIO) -> Path | None:
+        """Write the graph in ``fmt`` (see :data:`kg.graph.export.EXPORTERS`) to a file,
+        to ``"-"`` (standard output) or to a binary stream; RETURNS the file's path."""
+        if path == "-":
+            export(self, fmt, sys.stdout.buffer)
+            return None
+        if not isinstance(path, (str, os.PathLike)):
+            export(self, fmt, path)
+            return None
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as stream:
+            export(self, fmt, stream)
+        return path
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+class KnowledgeGraph(GraphAccess):
+    """A graph in memory: rdflib's graph, SPARQL, networkx.
+
+    graph (rdflib.Graph): the triples.
+    summary: what the build did (a :class:`kg.building.builder.BuildSummary`), if built.
+    """
+
+    def __init__(self, graph: Graph, summary=None):
+        self.graph = graph
+        self.summary = summary
+
+    def query(self, sparql: str):
+        try:
+            return self.graph.query(sparql, initNs=PREFIXES)
+        except Exception as exc:  # rdflib raises pyparsing errors on bad syntax
+            raise QueryError(f"cannot run query: {exc}") from exc
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def write_rdf(self, syntax: str, stream: BinaryIO) -> None:
+        if syntax == "turtle":  # subjects sorted by rdflib's serialiser
+            stream.write(self.graph.serialize(format="turtle", encoding="utf-8"))
+        else:  # every triple is in the default graph: N-Quads lines are N-Triples lines
+            stream.write(_sorted_lines(self.graph.serialize(format="nt", encoding="utf-8")))

@@ -1,0 +1,116 @@
+"""The graph as a network of entities, for traversal and visualisers.
+
+Nodes are unions, organisations, persons and beneficiary groups; edges are the
+facts between them, one per row of the relation table that links two entities
+(:mod:`kg.graph.relations`: events agent → recipient, memberships person →
+organisation), labelled with the relation in Chinese (慰问, 拨付, 任职) and
+carrying amount, date, role and evidence. An event with several agents and
+recipients is one edge per pair.
+
+Everything here reads a graph through SPARQL only (``query``: a callable
+returning rows of rdflib terms), so the in-memory graph and the Oxigraph store
+give the same network, and :func:`edges` streams from either.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+import networkx as nx
+
+from kg.graph.relations import RELATIONS
+
+Query = Callable[[str], Iterable[tuple]]
+
+NODES_QUERY = """
+SELECT ?n ?type ?label WHERE {
+  { ?n a ukg:Union BIND("union" AS ?type) ?n rdfs:label ?label }
+  UNION { ?n a org:Organization BIND("organization" AS ?type) ?n rdfs:label ?label }
+  UNION { ?n a ukg:Person BIND("person" AS ?type) ?n rdfs:label ?label }
+  UNION { ?n a skos:Concept BIND("group" AS ?type) ?n skos:prefLabel ?label FILTER(lang(?label) = "zh") }
+}"""
+
+
+def _values(shape: str) -> str:
+    rows = " ".join(f'(<{r.rdf_class}> "{r.label}")' for r in RELATIONS.of_shape(shape))
+    return f"VALUES (?class ?relation) {{ {rows} }}"
+
+
+def events_query() -> str:
+    """One row per agent, recipient and event of every event relation, sorted."""
+    return f"""
+SELECT ?x ?y ?relation ?e ?article ?amount ?date ?evidence WHERE {{
+  {_values("event")}
+  ?e a ?class ; ukg:agent ?x ; ukg:recipient ?y ; prov:wasDerivedFrom ?article .
+  OPTIONAL {{ ?e ukg:amount ?amount }}
+  OPTIONAL {{ ?e ukg:date ?date }}
+  OPTIONAL {{ ?e ukg:evidence ?evidence }}
+}} ORDER BY ?x ?y ?e"""
+
+
+def memberships_query() -> str:
+    """One row per membership relation's person, organisation and role, sorted."""
+    return f"""
+SELECT ?p ?o ?relation ?m ?role ?evidence WHERE {{
+  {_values("membership")}
+  ?m a ?class ; org:member ?p ; org:organization ?o ; org:role/rdfs:label ?role .
+  OPTIONAL {{ ?m ukg:evidence ?evidence }}
+}} ORDER BY ?p ?o ?m"""
+
+
+def nodes(query: Query) -> dict[str, tuple[str, str]]:
+    """Entity IRI -> (type, label); a node typed both union and organisation is a union."""
+    out: dict[str, tuple[str, str]] = {}
+    for node, kind, label in query(NODES_QUERY):
+        key = str(node)
+        if key not in out or str(kind) == "union":
+            out[key] = (str(kind), str(label))
+    return dict(sorted(out.items()))
+
+
+def edges(query: Query, known: dict) -> Iterator[tuple[str, str, dict]]:
+    """(source, target, attributes) of every edge between two ``known`` nodes, streamed.
+
+    Attributes: ``relation``, ``event``, ``article`` (events), ``role``
+    (memberships), and where known ``amount`` (float, yuan), ``date``, ``evidence``.
+    """
+    if RELATIONS.of_shape("event"):
+        for x, y, relation, event, article, amount, date, evidence in query(events_query()):
+            if str(x) not in known or str(y) not in known:
+                continue
+            attrs = {"relation": str(relation), "event": str(event), "article": str(article)}
+            if amount is not None:
+                attrs["amount"] = float(amount)
+            if date is not None:
+                attrs["date"] = str(date)
+            if evidence is not None:
+                attrs["evidence"] = str(evidence)
+            yield str(x), str(y), attrs
+    if RELATIONS.of_shape("membership"):
+        for person, org, relation, membership, role, evidence in query(memberships_query()):
+            if str(person) not in known or str(org) not in known:
+                continue
+            attrs = {"relation": str(relation), "role": str(role), "event": str(membership)}
+            if evidence is not None:
+                attrs["evidence"] = str(evidence)
+            yield str(person), str(org), attrs
+
+
+def edge_key(source: str, target: str, attrs: dict) -> str:
+    """An edge's id, unique in the network: its fact and its two ends."""
+    return f"{attrs['event']}|{source}|{target}"
+
+
+def to_networkx(query: Query) -> nx.MultiDiGraph:
+    """The entity network of a graph.
+
+    query: a graph's SPARQL (``KnowledgeGraph.query`` or ``GraphStore.query``).
+    RETURNS (networkx.MultiDiGraph): nodes keyed by IRI with ``label`` and
+        ``type``; edges keyed by :func:`edge_key`, with the attributes of :func:`edges`.
+    """
+    network = nx.MultiDiGraph()
+    known = nodes(query)
+    for key, (kind, label) in known.items():
+        network.add_node(key, label=label, type=kind)
+    for source, target, attrs in edges(query, known):
+        network.add_edge(source, target, key=edge_key(source, target, attrs), **attrs)
+    return network

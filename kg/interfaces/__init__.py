@@ -1,0 +1,1 @@
+"""What users touch: the ``kg`` command."""

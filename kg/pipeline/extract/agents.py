@@ -1,0 +1,148 @@
+"""Who acts in a sentence: the shared rule of the event extractors.
+
+Named persons before the act are its agents (officials act as persons, their
+union is not added); an organisation followed by 领导/领导班子 acts through its
+unnamed leaders; co-actors joined by 会同/联合/与 count too. With no person,
+the organisations that are the subject (before the act, not governed by a
+preposition such as 向/对/为) are the agents. With none in the sentence, the
+union the paragraph is about (the last one named before, in the same paragraph).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.pipeline.document import Document, Mention
+from kg.pipeline.extract.text import LIST_JOINER
+
+_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托|把|将)$")
+# an organisation after one of these in its clause is the act's object, not its subject
+# (区总工会…慰问了区医院、区中医院…)
+_ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
+# what follows a person who receives (送到甲手中, 乙领到了…) or reports (丙指出，…): no actor
+RECEIVING = re.compile(r"领到|收到|接过|领取")
+_RECEIVER_AFTER = re.compile(r"(的)?(手中|手上|手里|家中|家里|家|一家)|" + RECEIVING.pattern)
+_SPEAKER_AFTER = re.compile(r"(指出|表示|介绍|说|强调|透露|称|谈到)")
+# 全区各级工会…慰问: a collective acts, no named body does
+_VISITED = re.compile(r"深入|走进|来到|到|对|向|为|给|组织|动员|号召|带领|指导|要求|联合|会同")
+_SUBJECT_REACH = 8  # characters from the clause's start: 近日，全区各级工会
+_COLLECTIVE_ACTOR = re.compile(r"(各级|两级|基层|各基层)工会(组织)?")
+_CO_ACTOR = re.compile(r"(会同|联合|携手)$")
+_LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
+_TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
+
+
+def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
+    out: list[Mention] = []
+    governed_before = False
+    for mention in doc.mentions_within(start, stop, "union", "org"):
+        before = doc.norm[max(start, mention.start - 4):mention.start]
+        after = doc.norm[mention.end:mention.end + 6]
+        # 把区委、区政府…的关爱送给: a list continues what governs its first item
+        governed = bool(_GOVERNED.search(before)) or (governed_before and bool(LIST_JOINER.search(before)))
+        governed_before = governed
+        if governed or _TITLE_AFTER.match(after):
+            continue
+        if _ACT_BEFORE.search(doc.norm, clause_start(doc.norm, mention.start, start), mention.start):
+            continue
+        out.append(mention)
+    return out
+
+
+_CREDIT_BRACKET = re.compile(r"(讯|电|报道)?\(([^()]{0,24})\)")
+
+
+def in_credit(text: str, mention: Mention) -> bool:
+    """Does a name stand in a credit's bracket (某某网9月3日电(张三)), where no actor is?"""
+    opening = text.rfind("(", max(0, mention.start - 16), mention.start)
+    if opening < 0:
+        return False
+    match = _CREDIT_BRACKET.match(text, max(0, opening - 2)) or _CREDIT_BRACKET.match(text, opening)
+    return bool(match and match.end() >= mention.end
+                and (match.group(1) or re.fullmatch(r"[\u4e00-\u9fff·\s、]{2,24}", match.group(2))))
+
+
+def _collective_subject(doc: Document, start: int, act: int) -> bool:
+    """Is the subject of the act's clause a collective (全区各级工会…慰问), not a named
+    body or person? Not when the collective is what is visited (深入基层工会组织)."""
+    collective = None
+    for collective in _COLLECTIVE_ACTOR.finditer(doc.norm, start, act):
+        pass
+    if collective is None:
+        return False
+    named = doc.mentions_of("person", "union", "org")
+    opening = clause_start(doc.norm, collective.start(), start)
+    if any(opening <= m.start < act for m in named):
+        return False  # a body or person named in the clause acts (甲深入基层工会组织)
+    # the subject opens its clause (全区各级工会…, 同时，全市各级工会…); further in, the
+    # collective is what the act is about (组织各基层工会…开展慰问, 深入基层工会组织)
+    return collective.start() - opening <= _SUBJECT_REACH and \
+        not _VISITED.search(doc.norm, opening, collective.start())
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause containing ``pos`` starts (after the last comma), not before ``floor``."""
+    cut = max(text.rfind(",", floor, pos), text.rfind(":", floor, pos))
+    return cut + 1 if cut >= 0 else floor
+
+
+def paragraph_of(doc: Document, pos: int) -> tuple[int, int]:
+    """Offsets of the paragraph (block) containing ``pos``."""
+    for block in doc.blocks:
+        if block.start <= pos < block.end:
+            return block.start, block.end
+    return 0, len(doc.norm)
+
+
+def block_kind(doc: Document, pos: int) -> str:
+    """The kind of the block containing ``pos`` ("body" when unknown)."""
+    for block in doc.blocks:
+        if block.start <= pos < block.end:
+            return block.kind
+    return "body"
+
+
+def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
+    """The agents of an act at offset ``act`` in ``sentence``."""
+    start = sentence[0]
+    speaker = next((m for m in doc.mentions_within(start, act, "person")
+                    if _SPEAKER_AFTER.match(doc.norm, m.end)), None)
+    if speaker is not None:  # 某某指出，全区各级工会…慰问: what is reported is not the speaker's act
+        start = speaker.end
+    if _collective_subject(doc, start, act):
+        return ()
+    credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
+    # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
+    # 送到甲手中, 来到乙家中: a person whose hands or home the act reaches receives it
+    persons = [m for m in doc.mentions_within(start, act, "person")
+               if (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
+               and not in_credit(doc.norm, m)]
+    if persons:
+        leaders = [m for m in doc.mentions_within(start, act, "union", "org")
+                   if _LEADERS.match(doc.norm[m.end:m.end + 8])]
+        co_actors = [m for m in doc.mentions_within(start, act, "union", "org")
+                     if _CO_ACTOR.search(doc.norm[max(start, m.start - 2):m.start])]
+        # one actor per name, however often the sentence repeats it (许某一行…许某…)
+        first: dict[str, Mention] = {}
+        for mention in persons + leaders + co_actors:
+            first.setdefault(mention.name, mention)
+        return tuple(first.values())
+    subjects = _subject_orgs(doc, start, act)
+    if subjects:
+        # the subject of the clause nearest the act (临安区总工会女工委…，区总工会筹措资金…慰问)
+        nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
+        return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
+    para_start, _ = paragraph_of(doc, act)
+    unions = [m for m in doc.mentions_of("union") if m.end <= act]
+    in_paragraph = [m for m in unions if m.start >= para_start]
+    if in_paragraph:
+        return (in_paragraph[-1],)
+    # a paragraph that names no union goes on about the union the article is about,
+    # when one dominates it (a feature on 某区总工会's work), not in a round-up of many
+    counts = Counter(m.name for m in unions)
+    if not counts:
+        return ()
+    name, count = counts.most_common(1)[0]
+    if count * 3 < len(unions) * 2:
+        return ()
+    return (next(m for m in reversed(unions) if m.name == name),)

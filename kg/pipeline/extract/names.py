@@ -1,0 +1,79 @@
+"""Person names: where a Chinese name starts and ends.
+
+Chinese names are a family name (``surnames.txt``) and one or two given-name
+characters. Where a name ends is decided by what follows it: punctuation, a
+photo position mark ``(左一)``, or a word that typically follows a name
+(``name_followers.txt``: 带队, 一行, 表示 …).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.pipeline.lexicon import alternation, words
+from kg.pipeline.tokenize import default_segmenter
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def lexicons():
+    surnames = words("surnames.txt")
+    followers = sorted(words("name_followers.txt"), key=len, reverse=True)
+    intro = re.compile(alternation(list(words("titles.txt")) + list(words("person_introducers.txt"))))
+    return frozenset(surnames), tuple(followers), intro
+
+
+def _ends_name(rest: str) -> bool:
+    """Can a name end right before ``rest``?"""
+    if not rest or not _CJK.match(rest[0]):
+        return True
+    _, followers, _ = lexicons()
+    return rest.startswith(followers)
+
+
+def read_name(text: str, pos: int) -> str | None:
+    """The person name that starts at ``pos``, or None.
+
+    >>> read_name("主席钱立新带队前往", 2)
+    '钱立新'
+    >>> read_name("主席林涛表示", 2)
+    '林涛'
+    >>> read_name("主任吴迪(左二)", 2)
+    '吴迪'
+    >>> read_name("主席团会议", 2) is None
+    True
+    """
+    surnames, _, _ = lexicons()
+    for size in (2, 1):
+        surname = text[pos:pos + size]
+        if len(surname) == size and surname in surnames:
+            break
+    else:
+        return None
+    given = text[pos + size:pos + size + 3]
+    if not given or not _CJK.match(given[0]):
+        return None
+    if _ends_name(text[pos + size + 1:]):
+        return text[pos:pos + size + 1]
+    if len(given) >= 2 and _CJK.match(given[1]) and _ends_name(text[pos + size + 2:]):
+        return text[pos:pos + size + 2]
+    return None
+
+
+COMMON_WORD_FREQ = 200  # 关爱 254, 尤其 7135; surnames+given names like 孙平 stay below
+
+
+def is_common_word(name: str) -> bool:
+    """A candidate that jieba's dictionary knows as an ordinary word (关爱, 尤其, 文化|工)."""
+    tag_of, frequency = default_segmenter().tag_of, default_segmenter().frequency
+    surnames, _, _ = lexicons()
+    # 文化|工: a three-character candidate whose first two characters are a word
+    # (unless they are a compound surname, 欧阳明华)
+    for word in {name, name[:2]} - surnames:
+        tag = tag_of(word)
+        if tag is not None and not tag.startswith("nr") and frequency(word) >= COMMON_WORD_FREQ:
+            return True
+    return False
+
+

@@ -1,0 +1,557 @@
+"""Unions and other organisations, recognised by their endings.
+
+A name is read leftwards from an ending of ``org_suffixes.tsv`` (总工会, 人大常委会,
+卫健委, 公司 …) until a stop word, punctuation or a title (``stop_words.txt``).
+What is left of the ending decides what it is:
+
+* a collective (各级工会, 基层工会) or nothing specific: not an entity;
+* a context word (区总工会, 该区卫健委, 市财政局, 镇总工会): the place is taken from
+  the passage (the last place an explicit name gave) or, for 市, the home city;
+* a body alone (经审会, 女工委): it belongs to the union named before it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.pipeline.document import Document, Mention
+from kg.pipeline.gazetteer import gazetteer, short_form
+from kg.pipeline.lexicon import alternation, table, words
+from kg.pipeline.tokenize import default_segmenter
+from kg.pipeline.extract.text import occurrences, sentence_at
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()·]+")
+_NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_ANAPHOR = re.compile(r"(该|本)(.+)$")
+MAX_PREFIX = 16
+_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|自治区|自治州|省|区|市|县|镇|街道|乡)(?=.)")
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {row[0]: row[1] for row in table("org_suffixes.tsv")}
+    return re.compile(alternation(kinds)), kinds
+
+
+@lru_cache(maxsize=1)
+def _stops() -> tuple[frozenset[str], int]:
+    stops = set(words("stop_words.txt")) | set(words("titles.txt"))
+    return frozenset(stops), max(map(len, stops))
+
+
+@lru_cache(maxsize=1)
+def _place_levels() -> list[tuple[str, str]]:
+    """(ending, level) pairs, longest ending first."""
+    pairs = [(end, row[0]) for row in table("place_suffixes.txt")
+             for end in row[1].split()]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in table("aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _aliases_longest_first() -> list[tuple[str, tuple[str, str]]]:
+    return sorted(_aliases().items(), key=lambda a: -len(a[0]))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_in_place_word(word: str) -> bool:
+    """Does ``word`` end in a place-level word (区, 街道, 镇 ...)?"""
+    return any(word.endswith(ending) for ending, _ in _place_levels())
+
+
+@lru_cache(maxsize=1 << 16)  # pure in the name; names recur across articles (speed, issue 4)
+def leading_places(name: str) -> list[tuple[str, str]]:
+    """The places a name starts with, outermost first, as (place, level).
+
+    Divisions of the gazetteer are read whole (龙泉驿区, not 驿区); a place it does
+    not know (a town, a street, a development zone) is read by its ending.
+
+    >>> leading_places("上城区湖滨街道总工会")
+    [('上城区', 'district'), ('上城区湖滨街道', 'town')]
+    >>> leading_places("北京市财政局")
+    [('北京市', 'city')]
+    >>> leading_places("成都市龙泉驿区总工会")
+    [('成都市', 'city'), ('成都市龙泉驿区', 'district')]
+    >>> leading_places("贫困山区总工会")
+    []
+    """
+    found = []
+    pos = 0
+    places = gazetteer()
+    for _ in range(4):
+        known = places.place_at(name, pos)
+        if known is not None and pos + len(known) < len(name):
+            pos += len(known)
+            found.append((name[:pos], division_level(known)))
+            continue
+        best = None
+        for ending, level in _place_levels():
+            # a place name is 2-8 characters ending in its level word
+            for length in range(2, 9):
+                end = pos + length
+                if end > len(name) or name[end - len(ending):end] != ending:
+                    continue
+                if end - len(ending) - pos < 1 or end >= len(name):
+                    continue
+                if best is None or end < best[0]:
+                    best = (end, level)
+                break
+        if best is None:
+            break
+        end, level = best
+        # 通州|区, 苏州|市: a place word right after a short place name is part of it
+        for ending, next_level in _place_levels():
+            if len(ending) == 1 and name.startswith(ending, end) and end + 1 < len(name) \
+                    and ending in "区县市旗":
+                end, level = end + 1, next_level
+                break
+        stem = name[pos:end]
+        if not _is_place_stem(stem, level):
+            break
+        found.append((name[:end], level))
+        pos = end
+    return found
+
+
+def division_level(name: str) -> str:
+    """The PlaceContext level of a gazetteer division: 市 and 州 are cities, 省 provinces.
+
+    >>> division_level("义乌市"), division_level("龙泉驿区"), division_level("四川省")
+    ('city', 'district', 'province')
+    """
+    if name.endswith(("省", "自治区", "特别行政区")):
+        return "province"
+    if name.endswith(("市", "州", "盟", "地区")):
+        return "city"
+    return "district"
+
+
+_GENERIC_PLACES = frozenset(["全区", "该区", "本区", "全市", "本市", "该市", "全县", "社区", "辖区", "园区",
+                             "城区", "地区", "小区", "景区", "隔离区", "市区", "全镇", "乡镇", "各区", "两区",
+                             "各地区", "湖北等地区", "山区", "郊区", "矿区", "老区", "灾区", "牧区", "片区",
+                             "街区", "库区", "林区", "新区", "开发区", "保税区", "全省", "各省", "本省", "该省",
+                             "全州", "全旗", "全盟"])
+_GENERIC_TAILS = frozenset(g for g in _GENERIC_PLACES if not g.startswith(("全", "该", "本", "各")))
+# what a development zone's name ends with (高新区, 经开区): no division, still a place
+_ZONE_ENDINGS = ("高新区", "经开区", "开发区", "新区", "工业园区", "园区", "保税区", "试验区", "示范区")
+
+
+def _is_place_stem(stem: str, level: str) -> bool:
+    """Is ``stem`` (read by its ending) a place and not a phrase that ends like one?
+
+    Counties, districts and cities are the gazetteer's, or a development zone
+    (or an older division's name the gazetteer no longer has, 崇文区) read as a
+    proper noun; towns and streets are too many to list and pass on their ending.
+    """
+    if stem in _GENERIC_PLACES or any(stem.endswith(g) for g in ("全区", "辖区", "社区", "山区", "城区", "灾区")):
+        return False
+    return level == "town" or _is_place_name(stem)
+
+
+@lru_cache(maxsize=1 << 14)
+def _proper_stem(stem: str) -> bool:
+    """Does jieba know ``stem`` as a place or proper name (崇文, 宣武)?"""
+    tag = default_segmenter().tag_of(stem)
+    return tag is not None and tag.startswith(("ns", "nz", "nt"))
+
+
+_LOOK_AHEAD = 300  # characters: the same item of a page, not the next one
+
+
+class PlaceContext:
+    """The places a passage is about, as they come, for 省/市/区/镇 resolution.
+
+    区/县 resolve to the last district named before; 市 to the last city (a
+    county-level city included: 市总工会 in a passage about 义乌市 is 义乌市总工会),
+    else the article's city; 省 to the last province, else the city's province.
+    Where the text names no such place the word stays unresolved: a place the
+    text never names is never invented.
+    """
+
+    def __init__(self, home: str | None):
+        """home (str | None): the place the article is about, a city or a province."""
+        at_home = home and division_level(home) == "province"
+        self.city = None if at_home else home
+        self.home_province = home if at_home else None
+        self.history: list[tuple[int, str, str]] = []  # (offset, place, level)
+
+    def see(self, offset: int, name: str) -> None:
+        for place, level in leading_places(name):
+            self.history.append((offset, place, level))
+
+    def see_division(self, offset: int, name: str) -> None:
+        """A division named in running text (…，五华区开展…)."""
+        self.history.append((offset, name, division_level(name)))
+
+    def last(self, offset: int, level: str) -> str | None:
+        """The last place of ``level`` named before ``offset``; else, for a district or
+        city, the first named after it (区委书记某某 … 东港区环卫处: the article's
+        district, named later)."""
+        best = None
+        for pos, place, lvl in self.history:
+            if pos <= offset and lvl == level and (best is None or pos >= best[0]):
+                best = (pos, place)
+        if best is None and level in ("district", "city"):
+            later = [(pos, place) for pos, place, lvl in self.history
+                     if lvl == level and offset < pos <= offset + _LOOK_AHEAD]
+            best = min(later) if later else None
+        return best[1] if best else None
+
+    def province(self, offset: int) -> str | None:
+        named = self.last(offset, "province")
+        if named is not None:
+            return named
+        city = self.last(offset, "city") or self.city
+        divisions = gazetteer().divisions.get(_leaf(city), ()) if city else ()
+        provinces = {d.province for d in divisions}
+        return provinces.pop() if len(provinces) == 1 else self.home_province
+
+    def resolve(self, offset: int, name: str) -> str | None:
+        """Resolve a context word at the start of ``name``; None if unresolvable."""
+        match = _CONTEXT_PREFIX.match(name)
+        if not match:
+            return name
+        word = match.group(1)
+        rest = name[match.end():]
+        if word.endswith("省") or word == "自治区":
+            place = self.province(offset)
+            if place is not None and not place.endswith(word):  # 自治区 of a 省, 省 of a 自治区
+                place = None
+        elif word == "自治州":
+            place = self.last(offset, "city")
+            if place is not None and not place.endswith(word):
+                place = None
+        elif word.endswith("市"):
+            # the article's city (a passage may name another: 支援陇南, 市总工会 is 厦门's),
+            # else the last named; in a title chain, the chain's (see find_organisations)
+            place = self.city or self.last(offset, "city")
+        elif word.endswith(("区", "县")):
+            # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
+            place = self.last(offset, "district")
+        else:
+            place = self.last(offset, "town")
+            if place is not None and not place.endswith(word):
+                place = None
+        return None if place is None else place + rest
+
+
+def _leaf(place: str) -> str:
+    """The innermost division of a place name (成都市龙泉驿区 -> 龙泉驿区)."""
+    leading = gazetteer().leading(place)
+    return leading[-1] if leading else place
+
+
+_DEMONSTRATIVE_PLACES = frozenset(["该区", "本区", "该市", "本市", "该县", "本县", "该镇", "本镇"])
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+$")
+_CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
+_STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
+_PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
+
+
+def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
+    """Where a name ending at ``start`` begins, reading leftwards word by word.
+
+    RETURNS (tuple[int, bool]): the start offset, and whether the words read
+        include a proper noun or place (so the name is specific, not generic).
+    """
+    stops, _ = _stops()
+    if not tokens or start <= floor:
+        return start, False
+    token = tokens.at(start - 1)
+    pos = start
+    proper = False
+    while token is not None and pos > floor:
+        chars = text[max(token.start, floor):pos]
+        if not _NAME_RUN.fullmatch(chars):
+            break
+        if token.text in stops:
+            break
+        # 大连 is a city whatever jieba tags it (d); 第二中学, 第一人民医院 keep their ordinal
+        regional = token.tag not in _PROPER_TAGS and _is_regional_name(token.text)
+        if token.tag in _STOP_TAGS and not token.text.isdigit() and not regional \
+                and not _ORDINAL.match(token.text) and not _opens_a_name(text, token, floor):
+            break
+        if start - max(token.start, floor) > MAX_PREFIX:
+            break
+        pos = max(token.start, floor)
+        place_like = token.text not in _GENERIC_PLACES and _ends_in_place_word(token.text)  # 社区 is none
+        if token.tag in _PROPER_TAGS or place_like or regional:
+            proper = True
+        token = tokens.before(token)
+    # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
+    cut = next((k for k in range(start - 1, pos, -1)
+                if any(text[max(pos, k - n):k] in stops for n in range(1, 4) if k - n >= pos)
+                and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops
+                     or text[max(pos, k - 3):k] in stops)), None)
+    if cut is not None:
+        # …和浩特市: a stop word inside a place's name (呼和浩特市) cuts nothing
+        across = gazetteer().place_across(text, cut)
+        pos = cut if across is None or across[0] < pos else across[0]
+    # 该集团工会: the demonstrative belongs to the name (resolved against the text before)
+    if token is not None and token.text in ("该", "本") and token.end == pos and token.start >= floor:
+        pos = token.start
+    # 该区疫情防控指挥部: the demonstrative place word belongs to the name (resolved later)
+    if text[max(0, pos - 2):pos] in _DEMONSTRATIVE_PLACES and pos - 2 >= floor:
+        pos -= 2
+    # a name does not start with digits or a closing bracket
+    while pos < start and not _NAME_START.match(text[pos]):
+        pos += 1
+    if ")" in text[pos:start] and "(" not in text[pos:text.index(")", pos)]:
+        pos = text.index(")", pos) + 1
+    if text[pos:pos + 1] == "(" and ")" not in text[pos:start]:  # (校工会: the bracket is the text's
+        pos += 1
+    return pos, proper
+
+
+_LEVEL_WORDS = ("自治区", "自治州", "省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _place_start(text: str, start: int, end: int, suffix: str = "") -> int | None:
+    """Where the place a name's prefix ends with starts (None: it ends in no place).
+
+    Words read leftwards are not all the name's (时间内|省总工会, 王某率|区总工会):
+    of a prefix that ends in a level word (省, 市, 区, 县 …), the name keeps the
+    longest tail that is a place; with none, only the level word, resolved from
+    the passage later; a generic word (山区, 城区) is no place at all.
+
+    >>> text = "两天时间内省总工会"
+    >>> text[_place_start(text, 0, 6):]
+    '省总工会'
+    >>> text = "近日佛山南海区总工会"
+    >>> text[_place_start(text, 2, 7):]
+    '佛山南海区总工会'
+    >>> text = "郑州市委常委"
+    >>> text[_place_start(text, 0, 2, "市委"):]
+    '郑州市委常委'
+    """
+    prefix = text[start:end]
+    if prefix and suffix and suffix[0] in "省市区县州旗":  # 郑州|市委: the ending's first word is the place's
+        prefix += suffix[0]
+        end += 1
+    level = next((w for w in _LEVEL_WORDS if prefix.endswith(w)), None)
+    if level is None or prefix.startswith(("该", "本")) or prefix == level:
+        return start
+    for cut in range(len(prefix) - len(level)):
+        if _is_place_name(prefix[cut:]):
+            return start + cut
+    if any(prefix[-n:] in _GENERIC_TAILS for n in range(2, 6)):
+        return None
+    return end - len(level)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_place_name(name: str) -> bool:
+    """Is ``name`` (ending in a level word) a place: a chain of divisions, a development
+    zone, a division renamed (静海县, now 静海区) or a place jieba knows (崇文区)?"""
+    places = gazetteer()
+    if len(name) == 2 and name[0] in _CUT_CHARS:
+        return False  # …和县委: the conjunction and 县委, not 和县
+    if places.chain(name) == len(name) or name.endswith(_ZONE_ENDINGS) or name in places.short:
+        return name not in _GENERIC_PLACES
+    stem = name[:-1]
+    if len(stem) >= 2 and (stem in places.short or places.chain(stem) == len(stem)):
+        return name[-1] in "区县市旗州盟"
+    return len(stem) >= 2 and name[-1] in "区县市旗" and not stem.endswith(_LEVEL_WORDS) and _proper_stem(stem)
+
+
+def _opens_a_name(text: str, token, floor: int) -> bool:
+    """中 opening a list item is the name's (、中石油西南气田分公司, 中铁某局): jieba cuts
+    it off an unknown rest as a direction word."""
+    return token.text == "中" and (token.start <= floor or not _LETTER.match(text[token.start - 1])
+                                   or text[token.start - 1] in "和及与")
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_regional_name(word: str) -> bool:
+    """Is ``word`` a division's full name, or the short form of a province or city?"""
+    places = gazetteer()
+    if places.is_place(word):
+        return True
+    full = places.full_names(word)
+    return len(full) == 1 and places.level(full[0]) in ("province", "city")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the span inside a short “…” or 《…》 on its line (a campaign, an app or a document title)?"""
+    for left, right in (("“", "”"), ("《", "》"), ("\"", "\"")):
+        before = text.rfind(left, max(0, start - 25), start)
+        if before < 0 or "\n" in text[before:start] or text.find(right, before + 1, start) >= 0:
+            continue
+        after = text.find(right, end, end + 25)
+        if after >= 0 and "\n" not in text[end:after]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 16)  # pure in the prefix (speed, issue 4)
+def _is_collective(prefix: str) -> bool:
+    collectives = words("union_collectives.txt")
+    rest = re.sub(r"\([^()]*\)", "", prefix)  # 各省(市)工会: the bracket adds to the collective
+    changed = True
+    while rest and changed:
+        changed = False
+        for word in sorted(collectives, key=len, reverse=True):
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                changed = True
+                break
+    return not rest
+
+
+@lru_cache(maxsize=1 << 14)  # pure in its arguments; names recur across articles
+def apply_place_alias(name: str, home_city: str | None) -> str:
+    """Rewrite a fixed place alias at the start of a name.
+
+    ``{city}`` in the alias table is the paper's home city:
+
+    >>> apply_place_alias("经开区总工会", "北京市"), apply_place_alias("经开区总工会", "杭州市")
+    ('北京经济技术开发区总工会', '杭州经济技术开发区总工会')
+    >>> apply_place_alias("经开区总工会", None)
+    '经开区总工会'
+    """
+    city = (short_form(home_city) or home_city) if home_city else None
+    for alias, (canonical, kind) in _aliases_longest_first():
+        if "{city}" in canonical:
+            if city is None:
+                continue  # whose zone it is, the text does not say
+            canonical = canonical.replace("{city}", city)
+        if kind == "place" and name.startswith(alias) and not name.startswith(canonical):
+            return canonical + name[len(alias):]
+        if kind != "place" and name == alias:
+            return canonical
+    return name
+
+
+def find_organisations(doc: Document) -> tuple[Mention, ...]:
+    """Union and organisation mentions of an article, with context resolved.
+
+    doc (Document): the article (with tokens).
+    RETURNS (tuple[Mention, ...]): kind "union" or "org"; ``name`` is the
+        resolved name (区总工会 -> 桐庐县总工会); unresolvable mentions are dropped.
+    """
+    text = doc.norm
+    pattern, kinds = _suffixes()
+    context = PlaceContext(doc.home_city)
+    places = gazetteer()
+    for start, _, division in sorted([*places.mentions(text), *places.short_mentions(text)]):
+        context.see_division(start, division)
+    mentions: list[Mention] = []
+    taken_until = 0
+    for match in pattern.finditer(text):
+        suffix = match.group(0)
+        kind = kinds[suffix]
+        if _quoted(text, match.start(), match.end()):
+            continue
+        start, proper = _read_left(text, doc.tokens, match.start(), taken_until)
+        start = _place_start(text, start, match.start(), suffix)
+        if start is None:
+            continue  # 贫困山区总工会: a phrase, no place
+        surface = text[start:match.end()]
+        prefix = surface[: len(surface) - len(suffix)]
+        previous = mentions[-1] if mentions else None
+        # 市委|市政府 are two bodies of one formula, not one name
+        if previous is not None and previous.end == start and not _CONTEXT_PREFIX.match(surface):
+            # 北京建工集团|工会, 北京市总工会|经审会, 区委|组织部: one longer name
+            mentions.pop()
+            name = previous.name + surface
+            new_kind = "union" if kind == "union" else "org"
+            mentions.append(Mention(new_kind, previous.start, match.end(), text[previous.start:match.end()], name))
+            taken_until = match.end()
+            continue
+        # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
+        counted = prefix[-1:] in ("个", "余", "多", "几", "每") or (len(suffix) == 1 and prefix[-1:].isdigit())
+        numeral = bool(prefix) and not prefix.strip("〇一二两三四五六七八九十百千万")  # 二十大|学习
+        if prefix and (counted or numeral or not _LETTER.search(prefix)):
+            continue
+        if prefix and _is_collective(prefix):
+            continue
+        name = apply_place_alias(surface, doc.home_city)
+        anaphor = _ANAPHOR.match(prefix)
+        if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
+            # 该集团工会 -> the 集团 named before it, alone or inside a longer name
+            # (北京某某集团工会 … 该集团工会女职工委员会)
+            noun = anaphor.group(2)
+            referent = next((m for m in reversed(mentions) if noun in m.name), None)
+            if referent is None:
+                continue
+            name = referent.name[:referent.name.rindex(noun) + len(noun)] + suffix
+        elif kind in ("body", "dept") and not prefix:
+            # 区总工会…女工委主任: the union's body; 市委常委、统战部部长: the committee's
+            # department (a fused title, 宣传部长, names no department)
+            if kind == "dept" and text.startswith("长", match.end()):
+                continue
+            owner = next((m for m in reversed(mentions)
+                          if (m.kind == "union" if kind == "body" else m.name.endswith("委"))), None)
+            if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
+                continue
+            name = owner.name + suffix
+        elif not prefix and _CONTEXT_PREFIX.match(suffix):
+            # 东城区委、区政府领导: the ending itself starts with the context word
+            name = context.resolve(start, suffix)
+            if name is None:
+                continue
+        elif not prefix:
+            if suffix != "总工会":
+                continue
+            # 海淀区政协副主席、总工会主席: a bare 总工会 in a title chain is the place's of
+            # the body named just before it (温州市人大常委会副主任、总工会主席)
+            chained = mentions[-1] if mentions and _in_title_chain(text, mentions[-1].end, start) else None
+            places = leading_places(chained.name) if chained else []
+            place = places[-1][0] if places else context.last(start, "district")
+            if place is None:
+                continue
+            name = place + suffix
+        else:
+            resolved = _chain_resolved(text, mentions, start, name) or context.resolve(start, name)
+            if resolved is None:
+                continue
+            if resolved == name:
+                # 大兴|区委: the prefix and the ending's own 区 form a place name
+                place_made = len(prefix) >= 2 and suffix[0] in "区县市"
+                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name, doc.home_city) == name:
+                    continue  # a generic noun phrase (疫情工会, 社区物业公司)
+                context.see(start, name)
+            name = resolved
+        mention = Mention("union" if kind == "union" else "org", start, match.end(), surface, name)
+        mentions.append(mention)
+        taken_until = match.end()
+    return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
+
+
+def _chain_resolved(text: str, mentions: list[Mention], start: int, name: str) -> str | None:
+    """市总工会 in a title chain, or a list, after a body of a named city is that city's
+    (迁安市政协党组书记、市总工会主席某某 -> 迁安市总工会; 迁安市交警大队和市医院)."""
+    match = _CONTEXT_PREFIX.match(name)
+    if not match or match.group(1) not in ("市", "区", "县") or not mentions:
+        return None
+    previous = mentions[-1]
+    listed = text[previous.end:start] in ("、", "和", "及", "与")  # 平泉市交警大队和市二医院
+    if not (listed or _in_title_chain(text, previous.end, start)):
+        return None
+    level = "city" if match.group(1) == "市" else "district"
+    places = [place for place, lvl in leading_places(previous.name) if lvl == level]
+    return places[-1] + name[match.end():] if places else None
+
+
+def _in_title_chain(text: str, end: int, start: int) -> bool:
+    """Is the text between two names a title and a separator (副主任、)?"""
+    between = text[end:start]
+    return 0 < len(between) <= 12 and between[-1] in "、," and not re.search(r"[。;]", between)
+
+
+def _fixed_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Stand-alone fixed aliases without an ending (全总 -> 中华全国总工会)."""
+    out = []
+    for alias, (canonical, kind) in _aliases().items():
+        if kind == "place" or alias == canonical or alias.endswith(("工会", "会")):
+            continue
+        for start, end in occurrences(text, alias):
+            if any(m.start <= start < m.end for m in mentions):
+                continue
+            out.append(Mention(kind, start, end, alias, canonical))
+    return out

@@ -1,0 +1,143 @@
+"""Positions from title chains.
+
+``大兴区人大常委会党组成员、副主任，区总工会主席郭某`` is read leftwards from the
+name, part by part (parts are separated by 、 and ，), until the sentence starts
+or another person's name ends the chain. Each part is ``[organisation] title``;
+a part without an organisation inherits the one before it
+(党组书记、常务副主席 share their union). A chain that is only a title
+(副主席刘某) takes the organisation of the previous person in the sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.pipeline.document import Document, Fact, Mention
+from kg.pipeline.lexicon import words
+from kg.pipeline.extract.text import sentence_at
+
+_PART_SEP = re.compile(r"[、,]")
+_PHOTO_MARK = re.compile(r"\([左右中前后][一二三四五六七八九十\d]?\)$")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(words("titles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _title_set() -> tuple[frozenset[str], tuple[int, ...]]:
+    return frozenset(_titles()), tuple(sorted({len(t) for t in _titles()}, reverse=True))
+
+
+def _title_of(part: str) -> str | None:
+    """The title a part ends with (the longest), or None."""
+    titles, sizes = _title_set()
+    return next((part[-n:] for n in sizes if n <= len(part) and part[-n:] in titles), None)
+
+
+# heads of a government: their organisation is the government, never the party committee or
+# congress named before them in the chain (the guideline: 副区长's organisation is implied)
+_GOVERNMENT_HEAD = re.compile(r"(省|市|区|县|州|旗|盟|镇|乡)长$")
+# what may stand before a title within one post (常委幅主席 is printed so; 挂职副主席)
+_TITLE_MODIFIERS = frozenset("挂职 兼职 专职 驻会 常务 党组 执行 名誉 荣誉 一级 二级 三级 四级 代理".split())
+
+
+@lru_cache(maxsize=4096)
+def _misprinted(tail: str) -> bool:
+    """Is ``tail`` a title of the lexicon with one character misprinted (党组幅书记, 幅主席)?
+
+    >>> _misprinted("幅主席"), _misprinted("党组幅书记"), _misprinted("主持")
+    (True, True, False)
+    """
+    if len(tail) < 3:
+        return False
+    return any(sum(a != b for a, b in zip(t, tail)) == 1 for t in _titles_ending(len(tail), tail[-1]))
+
+
+@lru_cache(maxsize=None)
+def _titles_ending(size: int, last: str) -> tuple[str, ...]:
+    return tuple(t for t in _titles() if len(t) == size and t[-1] == last)
+
+
+def title_in(tail: str) -> str | None:
+    """The title a part's text after its organisation ends with, as printed.
+
+    The whole tail when it is one post: a title of the lexicon, or one misprinted
+    (kept as printed, the guideline), after a modifier or another title (常委幅主席);
+    otherwise the longest title of the lexicon it ends with.
+
+    >>> title_in("党组幅书记"), title_in("常委幅主席"), title_in("常务副主席"), title_in("近日副主席")
+    ('党组幅书记', '常委幅主席', '常务副主席', '副主席')
+    """
+    titles, _ = _title_set()
+    if tail in titles or _misprinted(tail):
+        return tail
+    for cut in range(1, len(tail) - 1):
+        head, rest = tail[:cut], tail[cut:]
+        if (head in _TITLE_MODIFIERS or head in titles) and (rest in titles or _misprinted(rest)):
+            return tail if _misprinted(rest) else _title_of(tail)
+    return _title_of(tail) or next((tail[i:] for i in range(len(tail) - 2) if _misprinted(tail[i:])), None)
+
+
+def find_positions(doc: Document) -> tuple[Fact, ...]:
+    """(person, title, organisation) facts from the title chains of an article."""
+    text = doc.norm
+    orgs = doc.mentions_of("union", "org")
+    persons = doc.mentions_of("person")
+    facts: list[Fact] = []
+    last_org_in_sentence: dict[tuple[int, int], Mention] = {}
+    previous_person: Mention | None = None
+    for person in persons:
+        sentence = sentence_at(text, person.start)
+        chain_start = sentence[0]
+        for other in persons:
+            if other.end <= person.start and other.end > chain_start:
+                chain_start = other.end
+        chain = text[chain_start:person.start]
+        # 刘某、李某: a name listed after a titled name shares its last position
+        if chain == "、" and previous_person is not None and previous_person.end == chain_start:
+            for fact in [f for f in facts if f.person == previous_person]:
+                facts.append(Fact("position", *sentence, person=person, org=fact.org, role=fact.role))
+            previous_person = person
+            continue
+        chain = _PHOTO_MARK.sub("", chain)
+        chain = re.sub(r"^[\s,、;:)]+", "", chain)
+        offset = person.start - len(chain) if chain else person.start
+        parts = []
+        pos = offset
+        for piece in _PART_SEP.split(chain):
+            parts.append((pos, piece))
+            pos += len(piece) + 1
+        current: Mention | None = None
+        found = []
+        for index, (start, piece) in enumerate(parts):
+            inside = [m for m in orgs if m.start >= start and m.end <= start + len(piece)]
+            tail_start = inside[-1].end if inside else start
+            title = title_in(text[tail_start:start + len(piece)])
+            if title is None:
+                current = None
+                found = []
+                continue
+            title = doc.written(start + len(piece) - len(title), start + len(piece))  # as printed
+            inside = [m for m in inside if m.end <= start + len(piece) - len(title)]
+            unnamed = piece[:len(piece) - len(title)].strip()
+            if inside:
+                current = inside[-1]
+            elif unnamed and unnamed not in _TITLE_MODIFIERS:
+                current = None  # 分院系统工会主席: a body named, but not one we read
+                continue
+            elif current is None:
+                if len(parts) == 1 and sentence in last_org_in_sentence:
+                    current = last_org_in_sentence[sentence]
+                else:
+                    continue  # 副区长: the organisation is only implied
+            if _GOVERNMENT_HEAD.search(title) and not current.name.endswith("政府"):
+                continue  # 县委常委、副县长: the county's government, which the text does not name
+            found.append((title, current))
+        for title, org in found:
+            facts.append(Fact("position", *sentence, person=person, org=org, role=title))
+            last_org_in_sentence[sentence] = org
+        if found:
+            previous_person = person
+    return tuple(facts)
