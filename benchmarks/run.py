@@ -121,7 +121,6 @@ def main() -> None:
     ap.add_argument("--scale", type=int, help="also build this many articles, for peak memory")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    from kg.graph.network import PREFIXES
     from kg.building.store import GraphStore
     queries = sorted((ROOT / "queries").glob("*.rq"))
     results = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -135,7 +134,7 @@ def main() -> None:
         row["oxigraph_ms"] = latencies(store.query, queries, args.repeat)
         if size == min(args.sizes):
             graph = rdflib_graph(OUT / f"store-{size}-jobs1")
-            row["rdflib_ms"] = latencies(lambda q: graph.query(PREFIXES + q), queries, args.repeat)
+            row["rdflib_ms"] = latencies(graph.query, queries, args.repeat)
             del graph
         del store
         results["sizes"][size] = row
