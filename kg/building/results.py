@@ -99,16 +99,25 @@ EMISSION_FILES = ("graph/emit.py", "graph/relations.py", "graph/vocab.py", "pipe
                   "pipeline/records.py", "building/results.py", "data/ontology/groups.ttl")
 
 
+def fingerprint_files(patterns: tuple[str, ...]) -> list[Path]:
+    """The package's files that match ``patterns``, in a stable order; a pattern that
+    matches nothing raises (a fingerprint that silently left files out would keep stale records)."""
+    package = Path(__file__).resolve().parent.parent
+    files = []
+    for pattern in patterns:
+        paths = sorted(package.glob(pattern))
+        if not paths:
+            raise RuntimeError(f"{package}/{pattern}: no such files in the installed package")
+        files += paths
+    return files
+
+
 def _fingerprint(patterns: tuple[str, ...]) -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha1()
-    for pattern in patterns:
-        paths = sorted(package.glob(pattern))
-        if not paths:  # a fingerprint that silently left files out would keep stale records
-            raise RuntimeError(f"{package}/{pattern}: no such files in the installed package")
-        for path in paths:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+    for path in fingerprint_files(patterns):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

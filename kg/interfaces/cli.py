@@ -180,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--store", help="query this store folder instead of a file")
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    q.set_defaults(func=cmd_query)
+    q.set_defaults(func=cmd_query, parser=q)
     s = sub.add_parser("stats", help="count entities and facts in a graph file or a store")
     _graph_arguments(s)
     s.set_defaults(func=cmd_stats)
@@ -198,21 +198,20 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _query_words(ap: argparse.ArgumentParser, args) -> None:
+def _query_words(args) -> None:
     """Split ``kg query``'s words into ``graph`` and ``query`` (a graph file and --store conflict)."""
     most = 1 if args.store else 2
     if len(args.words) > most:
-        ap.error("give a graph file or --store DIR, not both" if args.store else "too many arguments")
+        args.parser.error("give a graph file or --store DIR, not both" if args.store else "too many arguments")
     words = ([None] if args.store else []) + list(args.words) + [None, None]
     args.graph, args.query = words[0], words[1]
 
 
 def main(argv=None) -> int:
     """Entry point of the ``kg`` command."""
-    ap = parser()
-    args = ap.parse_args(argv)
+    args = parser().parse_args(argv)
     if args.command == "query":
-        _query_words(ap, args)
+        _query_words(args)
     try:
         return args.func(args)
     except UnionKGError as exc:

@@ -1,6 +1,8 @@
 """The kg command, end to end on the sample corpus."""
 import json
 
+import pytest
+
 from conftest import GOLD, SAMPLE
 from kg.interfaces.cli import main
 
@@ -45,8 +47,27 @@ def test_missing_graph_is_a_clear_error(tmp_path, capsys):
 
 
 def test_query_csv_and_table(tmp_path, capsys):
-    main(["build", str(SAMPLE), "-o", str(tmp_path), "-q"])
+    assert main(["build", str(SAMPLE), "-o", str(tmp_path), "-q"]) == 0
     capsys.readouterr()
-    query = 'SELECT ?p WHERE { ?m org:member ?x ; org:organization ?o . ?o rdfs:label "大兴区总工会"@zh . ?x rdfs:label ?p } ORDER BY ?p LIMIT 2'
-    main(["query", str(tmp_path / "graph.ttl"), query, "--format", "csv"])
-    assert capsys.readouterr().out.splitlines()[0] == "p"
+    query = ('SELECT ?p ?role WHERE { ?m org:member ?x ; org:organization ?o ; org:role/rdfs:label ?role . '
+             '?o rdfs:label "大兴区总工会"@zh . ?x rdfs:label ?p } ORDER BY ?p ?role')
+    assert main(["query", str(tmp_path / "graph.ttl"), query, "--format", "csv"]) == 0
+    csv_lines = capsys.readouterr().out.splitlines()
+    assert csv_lines[0] == "p,role" and len(csv_lines) > 2
+    assert all(len(line.split(",")) == 2 and line.split(",")[0] for line in csv_lines[1:])
+    assert main(["query", str(tmp_path / "graph.ttl"), query]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["p", "role"] and set(table[1]) <= {"-", " "}
+    assert [line.split() for line in table[2:]] == [line.split(",") for line in csv_lines[1:]]
+
+
+def test_a_graph_file_and_a_store_together_are_an_argument_error(tmp_path, capsys):
+    for command in (["stats", "graph.ttl", "--store", str(tmp_path)],
+                    ["eval", "graph.ttl", "--store", str(tmp_path), "--gold", str(GOLD)],
+                    ["export", "graph.ttl", "--store", str(tmp_path), "-o", "x.ttl"],
+                    ["query", "graph.ttl", "SELECT * {}", "--store", str(tmp_path)]):
+        with pytest.raises(SystemExit) as exit_:
+            main(command)
+        assert exit_.value.code == 2
+        error = capsys.readouterr().err
+        assert error.startswith(f"usage: kg {command[0]}") and ("not allowed with" in error or "not both" in error)

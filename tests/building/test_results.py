@@ -1,0 +1,51 @@
+"""Page results: records round-trip by field name, a manifest of another schema is
+extracted afresh, and the fingerprints see every file extraction depends on."""
+from hypothesis import given, strategies as st
+
+from conftest import SAMPLE
+from kg.building import results
+from kg.building.builder import build_store
+from kg.building.manifest import Manifest
+from kg.pipeline.records import ArticleRecord, FactRecord, Ref
+
+texts = st.text(max_size=12)
+refs = st.builds(Ref, st.sampled_from(["union", "org", "person", "group"]), texts,
+                 st.lists(texts, max_size=2).map(tuple))
+facts = st.builds(FactRecord, st.sampled_from(["position", "byline", "condolence", "allocation"]),
+                  st.integers(0, 50), texts, st.integers(0, 10**6), st.integers(0, 10**6),
+                  st.lists(refs, max_size=3).map(tuple), st.lists(refs, max_size=3).map(tuple),
+                  st.none() | refs, st.none() | refs, texts, st.sampled_from(["", "5000.0", "1.5"]), texts,
+                  st.booleans(), st.none() | st.just("2024-01-02"), st.none() | st.integers(0, 5))
+articles = st.builds(ArticleRecord, texts, texts, st.none() | texts, st.none() | texts, st.none() | texts,
+                     st.lists(refs, max_size=4).map(tuple), st.lists(facts, max_size=4).map(tuple))
+
+
+@given(st.lists(articles, max_size=3))
+def test_records_survive_encoding(records):
+    assert results.decode(results.encode(records)) == records
+
+
+def test_records_are_stored_by_field_name():
+    fact = FactRecord("condolence", 0, "慰问", 0, 2, agents=(Ref("union", "大兴区总工会"),))
+    record = ArticleRecord("p#0", "p.txt", "标题", None, None, (Ref("union", "大兴区总工会"),), (fact,))
+    blob = results.zlib.decompress(results.encode([record])).decode("utf-8")
+    assert '"doc_id":"p#0"' in blob and '"agents":[{"kind":"union","name":"大兴区总工会"}]' in blob
+    assert "amount" not in blob and "concepts" not in blob  # fields at their defaults are left out
+
+
+def test_a_manifest_of_another_schema_is_extracted_afresh(tmp_path):
+    build_store(SAMPLE, tmp_path / "store")
+    manifest = Manifest(tmp_path / "store" / "manifest.sqlite")
+    manifest.set_meta("record_schema", "0")
+    manifest.commit()
+    manifest.close()
+    again = build_store(SAMPLE, tmp_path / "store")
+    assert again.extracted == again.pages == 5 and again.unchanged == 0
+
+
+def test_the_fingerprints_read_the_ontology_and_lexicons_inside_the_package():
+    for patterns in (results.EXTRACTION_FILES, results.EMISSION_FILES):
+        files = results.fingerprint_files(patterns)
+        names = {path.name for path in files}
+        assert "groups.ttl" in names and all(path.is_file() for path in files)
+    assert any(path.parent.name == "lexicons" for path in results.fingerprint_files(results.EXTRACTION_FILES))
