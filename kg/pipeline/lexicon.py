@@ -97,3 +97,17 @@ def group_concepts() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         forms = {str(l) for l in graph.objects(concept, SKOS.altLabel)} | {labels[0]}
         out.append((str(concept), labels[0], tuple(sorted(forms))))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def cues(name: str) -> tuple[str, ...]:
+    """The words of one list of ``cues.tsv`` (the event extractors' function words and verbs)."""
+    for row in table("cues.tsv"):
+        if row[0] == name:
+            return tuple(row[1].split())
+    raise KeyError(f"cues.tsv has no list {name!r}")
+
+
+def cue_pattern(name: str) -> str:
+    """The words of a cue list as a regex alternation, longest first (a non-capturing group)."""
+    return alternation(cues(name))

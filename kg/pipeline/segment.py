@@ -290,6 +290,11 @@ def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
     raw (str): the page text as read.
     RETURNS (tuple): the page's view (normalised, layout cuts stitched), its
         offset map to the raw text, and the articles.
+
+    Steps: normalise and split into paragraphs; stitch paragraphs the layout
+    cut (:func:`stitch_layout_cuts`); classify each paragraph; find where
+    articles start (:func:`_article_starts`); cut the articles there
+    (:func:`_articles`).
     """
     norm, norm_to_raw = normalise(raw)
     paragraphs = split_paragraphs(raw, norm, norm_to_raw)
@@ -298,17 +303,22 @@ def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
         norm, norm_to_raw = _stitched_view(norm, norm_to_raw, groups)
         paragraphs = split_paragraphs(raw, norm, norm_to_raw)
     kinds = [classify(p) for p in paragraphs]
-    starts: dict[int, int] = {}  # paragraph index where an article starts -> index of its lead
+    return norm, norm_to_raw, _articles(paragraphs, kinds, _article_starts(paragraphs, kinds))
 
-    def headline_run_before(i: int) -> int:
-        """Index of the first line of the headline block ending just before i."""
-        j = i
-        while j > 0 and kinds[j - 1] in ("short", "column", "banner", "subtitle", "noise"):
-            j -= 1
-        while j < i and kinds[j] == "noise":
-            j += 1
-        return j
 
+def _headline_run_before(kinds: list[str], i: int) -> int:
+    """Index of the first line of the headline block ending just before ``i``."""
+    j = i
+    while j > 0 and kinds[j - 1] in ("short", "column", "banner", "subtitle", "noise"):
+        j -= 1
+    while j < i and kinds[j] == "noise":
+        j += 1
+    return j
+
+
+def _article_starts(paragraphs: list, kinds: list[str]) -> dict[int, int]:
+    """Paragraph index where an article starts -> index of its lead (its first body paragraph)."""
+    starts: dict[int, int] = {}
     has_md = any(p.level and p.level <= 2 for p in paragraphs)
     for i, kind in enumerate(kinds):
         if kind == "heading" and paragraphs[i].level <= 2:
@@ -319,7 +329,7 @@ def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
             if kind == "byline" and not (paragraphs[i].norm.startswith("□")
                                          or (i > 0 and kinds[i - 1] == "subtitle")):
                 continue  # a photo credit or a closing credit, not a feature's byline
-            starts.setdefault(headline_run_before(i), i)
+            starts.setdefault(_headline_run_before(kinds, i), i)
         elif kind == "column" and not has_md:
             j = i + 1
             while j < len(kinds) and kinds[j] in ("short", "banner", "subtitle", "noise"):
@@ -334,7 +344,11 @@ def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
             j += 1
         if j < len(kinds) and kinds[j] in ("body", "section", "lead", "byline"):
             starts[0] = j
+    return starts
 
+
+def _articles(paragraphs: list, kinds: list[str], starts: dict[int, int]) -> list[ArticleSpan]:
+    """The articles that begin at ``starts``, each with its headline and its paragraphs' kinds."""
     ordered = sorted(starts)
     if not ordered:
         ordered = [0]
@@ -362,7 +376,7 @@ def segment_page(raw: str) -> tuple[str, tuple[int, ...], list[ArticleSpan]]:
                 kind = "body" if kind != "noise" else "noise"
             art_kinds.append(kind)
         articles.append(ArticleSpan(headline, tuple(paragraphs[first:last]), tuple(art_kinds)))
-    return norm, norm_to_raw, articles
+    return articles
 
 
 def blocks_of(article: ArticleSpan, offset: int) -> tuple[Block, ...]:

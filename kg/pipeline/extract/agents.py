@@ -14,22 +14,23 @@ from collections import Counter
 
 from kg.pipeline.document import Document, Mention
 from kg.pipeline.extract.text import LIST_JOINER
+from kg.pipeline.lexicon import cue_pattern
 
-_GOVERNED = re.compile(r"(向|对|为|给|面向|来到|前往|到|赴|在|从|由于|根据|按照|依托|把|将)$")
+_GOVERNED = re.compile(cue_pattern("governing_prepositions") + "$")
 # an organisation after one of these in its clause is the act's object, not its subject
 # (区总工会…慰问了区医院、区中医院…)
-_ACT_BEFORE = re.compile(r"慰问|看望|走访|送去|送上|送给|送达|发放|提供|来到|前往|走进")
+_ACT_BEFORE = re.compile(cue_pattern("object_acts"))
 # what follows a person who receives (送到甲手中, 乙领到了…) or reports (丙指出，…): no actor
-RECEIVING = re.compile(r"领到|收到|接过|领取")
-_RECEIVER_AFTER = re.compile(r"(的)?(手中|手上|手里|家中|家里|家|一家)|" + RECEIVING.pattern)
-_SPEAKER_AFTER = re.compile(r"(指出|表示|介绍|说|强调|透露|称|谈到)")
+RECEIVING = re.compile(cue_pattern("receiving_verbs"))
+_RECEIVER_AFTER = re.compile("(的)?" + cue_pattern("receiver_places") + "|" + RECEIVING.pattern)
+_SPEAKER_AFTER = re.compile(cue_pattern("speech_verbs"))
 # 全区各级工会…慰问: a collective acts, no named body does
-_VISITED = re.compile(r"深入|走进|来到|到|对|向|为|给|组织|动员|号召|带领|指导|要求|联合|会同")
+_VISITED = re.compile(cue_pattern("directing_verbs"))
 _SUBJECT_REACH = 8  # characters from the clause's start: 近日，全区各级工会
 _COLLECTIVE_ACTOR = re.compile(r"(各级|两级|基层|各基层)工会(组织)?")
-_CO_ACTOR = re.compile(r"(会同|联合|携手)$")
-_LEADERS = re.compile(r"^(领导班子|领导|负责人|有关负责同志)")
-_TITLE_AFTER = re.compile(r"^(党组|主席|副主席|常务|主任|副主任|书记|副书记|常委|部长|副部长|组长|党委|宣传部长|委员|巡视员|副巡视员)")
+_CO_ACTOR = re.compile(cue_pattern("co_actor_words") + "$")
+_LEADERS = re.compile("^" + cue_pattern("leader_words"))
+_TITLE_AFTER = re.compile("^" + cue_pattern("title_openings"))
 
 
 def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:

@@ -17,15 +17,13 @@ from kg.pipeline.document import Document, Fact
 from kg.pipeline.extract.agents import agents_before, block_kind
 from kg.pipeline.extract.amounts import find_amounts
 from kg.pipeline.extract.text import clause_at, sentences
+from kg.pipeline.lexicon import cue_pattern
 
-_VERB = re.compile(r"拨付|下拨|划拨|拨款|拨出|投入|筹措|筹集|筹备|募集|争取|设立|发放|送去|送上|送出|送来|送到|送给|送达|"
-                   r"交到|递到|带着|带去|带来|拿出|出资|捐赠|捐助|给予|申请|援助|资助|补助|救助|帮扶|采购|购买|"
-                   r"安排|落实|用于|用来|用作")
+_VERB = re.compile(cue_pattern("allocation_verbs"))
 # what the money is, named right after it (…万元慰问金, …万元的慰问物资)
-_FUNDS = re.compile(r"^(的)?[^,。;]{0,4}(慰问金|专项资金|资金|救助金|补助金|助学金|经费|应急款|善款|款物|慰问品|物资)")
-_NOT_ALLOCATION = re.compile(r"挽回|医疗费|费用|花费|奖品|奖金|销售|营业|收入|工资|补偿金|罚款|贷款|捐款|"
-                             r"人均|户均|最高|标准|每月|每年|提高|上涨|增长")  # a rate is no sum handed out
-_NOT_ALLOCATION_AFTER = re.compile(r"^[^,。;]{0,4}(的)?(收入|工资|费用|医疗费|治疗费|手术费|贷款|欠款)")
+_FUNDS = re.compile(r"^(的)?[^,。;]{0,4}" + cue_pattern("fund_nouns"))
+_NOT_ALLOCATION = re.compile(cue_pattern("not_allocation_words"))  # a rate is no sum handed out
+_NOT_ALLOCATION_AFTER = re.compile(r"^[^,。;]{0,4}(的)?" + cue_pattern("not_allocation_after"))
 _RANGE = re.compile(r"^(到|至|-|~|—)")
 _HEADLINE_KINDS = ("headline", "kicker", "subtitle", "banner", "column")
 _REQUEST = re.compile(r"向([^,。]{2,20}?)申请")
@@ -123,7 +121,7 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
 
 
 APPROXIMATE_SHARE = Decimal("0.1")
-_TOTAL = re.compile(r"(先后|共|共计|累计|总计|合计|总共)[^,。;]{0,8}$")
+_TOTAL = re.compile(cue_pattern("total_words") + r"[^,。;]{0,8}$")
 
 
 def is_total(doc: Document, fact: Fact) -> bool:

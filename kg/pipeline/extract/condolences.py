@@ -25,6 +25,7 @@ import re
 from kg.pipeline.document import Document, Fact, Mention
 from kg.pipeline.extract.agents import RECEIVING, agents_before, block_kind, in_credit
 from kg.pipeline.extract.text import LIST_JOINER, clause_at, sentences
+from kg.pipeline.lexicon import cue_pattern
 
 _ACT = re.compile(
     r"走访慰问|(?<!陪同)(?<!参加)慰问(?!金|品|信|团|组|方案|物资|资金|演出)|看望|探望|走访(?!调研)|送去|送上|送给|送达|送至|送到|送出|送来|"
@@ -34,7 +35,7 @@ _ACT = re.compile(
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|(?<![领收得送递交感])到|前往|赴|覆盖|深入|走进)")
 _VISIT = re.compile(r"来到|前往|走进|深入|赴|(?<=先后|一行|分别)到")
 _OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
-_APPOSITION = re.compile(r"^(包括|其中|含|涵盖|以及|及|和|还有)")
+_APPOSITION = re.compile("^" + cue_pattern("apposition_words"))
 _PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
 _HANDING_OVER = re.compile(r"给予|发放")
 # the visit told before goes on: 此次慰问, or its delegation acting again (慰问组慰问了…)
@@ -45,7 +46,7 @@ _LIST_WORDS = re.compile(r"[、和及与等]|以及")
 _SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
 # 在甲、乙的家中，某某…送上…: the home a sentence opens in is whom the act is for
 _OPENING_HOME = re.compile(r"(在|来到|到)([^,。;]{2,40}?)(的)?(家中|家里|家)")
-_EPIDEMIC = re.compile(r"抗疫|防疫|疫情|防控|隔离|流调")
+_EPIDEMIC = re.compile(cue_pattern("epidemic_words"))
 _STAFF = re.compile(r"(专班人员|工作人员|人员|干部职工)$")
 FRONTLINE = "防疫一线人员"
 # an organisation or place is a recipient only as the act's direct object (来到X,

@@ -433,13 +433,15 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
     doc (Document): the article (with tokens).
     RETURNS (tuple[Mention, ...]): kind "union" or "org"; ``name`` is the
         resolved name (区总工会 -> 桐庐县总工会); unresolvable mentions are dropped.
+
+    Steps: every organisation ending is read leftwards to its name's start
+    (:func:`_read_left`, :func:`_place_start`); a name right after the last one
+    joins it; counts and generic phrases are dropped (:func:`_names_nothing`);
+    the rest is resolved in its context (:func:`_resolved_name`).
     """
     text = doc.norm
     pattern, kinds = _suffixes()
-    context = PlaceContext(doc.home_city)
-    places = gazetteer()
-    for start, _, division in sorted([*places.mentions(text), *places.short_mentions(text)]):
-        context.see_division(start, division)
+    context = _place_context(doc)
     mentions: list[Mention] = []
     taken_until = 0
     for match in pattern.finditer(text):
@@ -458,69 +460,92 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         if previous is not None and previous.end == start and not _CONTEXT_PREFIX.match(surface):
             # 北京建工集团|工会, 北京市总工会|经审会, 区委|组织部: one longer name
             mentions.pop()
-            name = previous.name + surface
             new_kind = "union" if kind == "union" else "org"
-            mentions.append(Mention(new_kind, previous.start, match.end(), text[previous.start:match.end()], name))
+            mentions.append(Mention(new_kind, previous.start, match.end(), text[previous.start:match.end()],
+                                    previous.name + surface))
             taken_until = match.end()
             continue
-        # 区内56处, 3个中心: a count of places, not a name (区120急救中心 is one); "(" names nothing
-        counted = prefix[-1:] in ("个", "余", "多", "几", "每") or (len(suffix) == 1 and prefix[-1:].isdigit())
-        numeral = bool(prefix) and not prefix.strip("〇一二两三四五六七八九十百千万")  # 二十大|学习
-        if prefix and (counted or numeral or not _LETTER.search(prefix)):
+        if _names_nothing(prefix, suffix):
             continue
-        if prefix and _is_collective(prefix):
+        name = _resolved_name(doc, mentions, context, start, match.end(), prefix, suffix, kind, proper)
+        if name is None:
             continue
-        name = apply_place_alias(surface, doc.home_city)
-        anaphor = _ANAPHOR.match(prefix)
-        if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
-            # 该集团工会 -> the 集团 named before it, alone or inside a longer name
-            # (北京某某集团工会 … 该集团工会女职工委员会)
-            noun = anaphor.group(2)
-            referent = next((m for m in reversed(mentions) if noun in m.name), None)
-            if referent is None:
-                continue
-            name = referent.name[:referent.name.rindex(noun) + len(noun)] + suffix
-        elif kind in ("body", "dept") and not prefix:
-            # 区总工会…女工委主任: the union's body; 市委常委、统战部部长: the committee's
-            # department (a fused title, 宣传部长, names no department)
-            if kind == "dept" and text.startswith("长", match.end()):
-                continue
-            owner = next((m for m in reversed(mentions)
-                          if (m.kind == "union" if kind == "body" else m.name.endswith("委"))), None)
-            if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
-                continue
-            name = owner.name + suffix
-        elif not prefix and _CONTEXT_PREFIX.match(suffix):
-            # 东城区委、区政府领导: the ending itself starts with the context word
-            name = context.resolve(start, suffix)
-            if name is None:
-                continue
-        elif not prefix:
-            if suffix != "总工会":
-                continue
-            # 海淀区政协副主席、总工会主席: a bare 总工会 in a title chain is the place's of
-            # the body named just before it (温州市人大常委会副主任、总工会主席)
-            chained = mentions[-1] if mentions and _in_title_chain(text, mentions[-1].end, start) else None
-            places = leading_places(chained.name) if chained else []
-            place = places[-1][0] if places else context.last(start, "district")
-            if place is None:
-                continue
-            name = place + suffix
-        else:
-            resolved = _chain_resolved(text, mentions, start, name) or context.resolve(start, name)
-            if resolved is None:
-                continue
-            if resolved == name:
-                # 大兴|区委: the prefix and the ending's own 区 form a place name
-                place_made = len(prefix) >= 2 and suffix[0] in "区县市"
-                if not (proper or place_made) and name not in _aliases() and apply_place_alias(name, doc.home_city) == name:
-                    continue  # a generic noun phrase (疫情工会, 社区物业公司)
-                context.see(start, name)
-            name = resolved
-        mention = Mention("union" if kind == "union" else "org", start, match.end(), surface, name)
-        mentions.append(mention)
+        mentions.append(Mention("union" if kind == "union" else "org", start, match.end(), surface, name))
         taken_until = match.end()
     return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
+
+
+def _place_context(doc: Document) -> PlaceContext:
+    """The article's places, in text order, for resolving 区/市/县 names."""
+    context = PlaceContext(doc.home_city)
+    places = gazetteer()
+    for start, _, division in sorted([*places.mentions(doc.norm), *places.short_mentions(doc.norm)]):
+        context.see_division(start, division)
+    return context
+
+
+def _names_nothing(prefix: str, suffix: str) -> bool:
+    """A count (区内56处, 3个中心; 区120急救中心 is a name), a numeral (二十大|学习), no
+    letter before the ending ("(" names nothing), or a collective (各级工会)."""
+    counted = prefix[-1:] in ("个", "余", "多", "几", "每") or (len(suffix) == 1 and prefix[-1:].isdigit())
+    numeral = bool(prefix) and not prefix.strip("〇一二两三四五六七八九十百千万")
+    if prefix and (counted or numeral or not _LETTER.search(prefix)):
+        return True
+    return bool(prefix) and _is_collective(prefix)
+
+
+def _resolved_name(doc: Document, mentions: list[Mention], context: PlaceContext, start: int, end: int,
+                   prefix: str, suffix: str, kind: str, proper: bool) -> str | None:
+    """The name a mention stands for in its context, None when it names nothing resolvable."""
+    text = doc.norm
+    surface = text[start:end]
+    anaphor = _ANAPHOR.match(prefix)
+    if anaphor and not _CONTEXT_PREFIX.match(prefix[1:] + suffix):
+        # 该集团工会 -> the 集团 named before it, alone or inside a longer name
+        # (北京某某集团工会 … 该集团工会女职工委员会)
+        noun = anaphor.group(2)
+        referent = next((m for m in reversed(mentions) if noun in m.name), None)
+        return None if referent is None else referent.name[:referent.name.rindex(noun) + len(noun)] + suffix
+    if kind in ("body", "dept") and not prefix:
+        return _owner_name(text, mentions, start, end, suffix, kind)
+    if not prefix and _CONTEXT_PREFIX.match(suffix):
+        # 东城区委、区政府领导: the ending itself starts with the context word
+        return context.resolve(start, suffix)
+    if not prefix:
+        return _bare_union_name(text, mentions, context, start, suffix)
+    name = apply_place_alias(surface, doc.home_city)
+    resolved = _chain_resolved(text, mentions, start, name) or context.resolve(start, name)
+    if resolved == name:
+        # 大兴|区委: the prefix and the ending's own 区 form a place name
+        place_made = len(prefix) >= 2 and suffix[0] in "区县市"
+        if not (proper or place_made) and name not in _aliases() and apply_place_alias(name, doc.home_city) == name:
+            return None  # a generic noun phrase (疫情工会, 社区物业公司)
+        context.see(start, name)
+    return resolved
+
+
+def _owner_name(text: str, mentions: list[Mention], start: int, end: int, suffix: str, kind: str) -> str | None:
+    """区总工会…女工委主任: the union's body; 市委常委、统战部部长: the committee's
+    department (a fused title, 宣传部长, names no department)."""
+    if kind == "dept" and text.startswith("长", end):
+        return None
+    owner = next((m for m in reversed(mentions)
+                  if (m.kind == "union" if kind == "body" else m.name.endswith("委"))), None)
+    if owner is None or sentence_at(text, owner.start) != sentence_at(text, start):
+        return None
+    return owner.name + suffix
+
+
+def _bare_union_name(text: str, mentions: list[Mention], context: PlaceContext, start: int,
+                     suffix: str) -> str | None:
+    """海淀区政协副主席、总工会主席: a bare 总工会 in a title chain is the place's of the
+    body named just before it (温州市人大常委会副主任、总工会主席), else the district's."""
+    if suffix != "总工会":
+        return None
+    chained = mentions[-1] if mentions and _in_title_chain(text, mentions[-1].end, start) else None
+    places = leading_places(chained.name) if chained else []
+    place = places[-1][0] if places else context.last(start, "district")
+    return None if place is None else place + suffix
 
 
 def _chain_resolved(text: str, mentions: list[Mention], start: int, name: str) -> str | None:

@@ -81,63 +81,78 @@ def title_in(tail: str) -> str | None:
 
 
 def find_positions(doc: Document) -> tuple[Fact, ...]:
-    """(person, title, organisation) facts from the title chains of an article."""
+    """(person, title, organisation) facts from the title chains of an article.
+
+    Each person's chain is the text between the sentence's (or the last
+    person's) end and the name; :func:`_chain_titles` reads its titles and the
+    organisations they belong to. A name listed right after a titled name
+    (刘某、李某) shares its positions.
+    """
     text = doc.norm
-    orgs = doc.mentions_of("union", "org")
     persons = doc.mentions_of("person")
     facts: list[Fact] = []
     last_org_in_sentence: dict[tuple[int, int], Mention] = {}
     previous_person: Mention | None = None
     for person in persons:
         sentence = sentence_at(text, person.start)
-        chain_start = sentence[0]
-        for other in persons:
-            if other.end <= person.start and other.end > chain_start:
-                chain_start = other.end
+        chain_start = max([sentence[0]] + [other.end for other in persons
+                                            if sentence[0] < other.end <= person.start])
         chain = text[chain_start:person.start]
-        # 刘某、李某: a name listed after a titled name shares its last position
         if chain == "、" and previous_person is not None and previous_person.end == chain_start:
             for fact in [f for f in facts if f.person == previous_person]:
                 facts.append(Fact("position", *sentence, person=person, org=fact.org, role=fact.role))
             previous_person = person
             continue
-        chain = _PHOTO_MARK.sub("", chain)
-        chain = re.sub(r"^[\s,、;:)]+", "", chain)
-        offset = person.start - len(chain) if chain else person.start
-        parts = []
-        pos = offset
-        for piece in _PART_SEP.split(chain):
-            parts.append((pos, piece))
-            pos += len(piece) + 1
-        current: Mention | None = None
-        found = []
-        for index, (start, piece) in enumerate(parts):
-            inside = [m for m in orgs if m.start >= start and m.end <= start + len(piece)]
-            tail_start = inside[-1].end if inside else start
-            title = title_in(text[tail_start:start + len(piece)])
-            if title is None:
-                current = None
-                found = []
-                continue
-            title = doc.written(start + len(piece) - len(title), start + len(piece))  # as printed
-            inside = [m for m in inside if m.end <= start + len(piece) - len(title)]
-            unnamed = piece[:len(piece) - len(title)].strip()
-            if inside:
-                current = inside[-1]
-            elif unnamed and unnamed not in _TITLE_MODIFIERS:
-                current = None  # 分院系统工会主席: a body named, but not one we read
-                continue
-            elif current is None:
-                if len(parts) == 1 and sentence in last_org_in_sentence:
-                    current = last_org_in_sentence[sentence]
-                else:
-                    continue  # 副区长: the organisation is only implied
-            if _GOVERNMENT_HEAD.search(title) and not current.name.endswith("政府"):
-                continue  # 县委常委、副县长: the county's government, which the text does not name
-            found.append((title, current))
+        found = _chain_titles(doc, chain, person.start, last_org_in_sentence.get(sentence))
         for title, org in found:
             facts.append(Fact("position", *sentence, person=person, org=org, role=title))
             last_org_in_sentence[sentence] = org
         if found:
             previous_person = person
     return tuple(facts)
+
+
+def _chain_parts(chain: str, end: int) -> list[tuple[int, str]]:
+    """The pieces of a title chain ending at ``end`` (split at 、 and ,), with their offsets."""
+    chain = _PHOTO_MARK.sub("", chain)
+    chain = re.sub(r"^[\s,、;:)]+", "", chain)
+    parts, pos = [], end - len(chain) if chain else end
+    for piece in _PART_SEP.split(chain):
+        parts.append((pos, piece))
+        pos += len(piece) + 1
+    return parts
+
+
+def _chain_titles(doc: Document, chain: str, end: int, sentence_org: Mention | None) -> list[tuple[str, Mention]]:
+    """(title as printed, organisation) of each title in a chain; a title whose
+    organisation is only implied (副区长) or not one we read is left out."""
+    text = doc.norm
+    orgs = doc.mentions_of("union", "org")
+    parts = _chain_parts(chain, end)
+    current: Mention | None = None
+    found: list[tuple[str, Mention]] = []
+    for start, piece in parts:
+        inside = [m for m in orgs if m.start >= start and m.end <= start + len(piece)]
+        tail_start = inside[-1].end if inside else start
+        title = title_in(text[tail_start:start + len(piece)])
+        if title is None:
+            current = None
+            found = []
+            continue
+        title = doc.written(start + len(piece) - len(title), start + len(piece))  # as printed
+        inside = [m for m in inside if m.end <= start + len(piece) - len(title)]
+        unnamed = piece[:len(piece) - len(title)].strip()
+        if inside:
+            current = inside[-1]
+        elif unnamed and unnamed not in _TITLE_MODIFIERS:
+            current = None  # 分院系统工会主席: a body named, but not one we read
+            continue
+        elif current is None:
+            if len(parts) == 1 and sentence_org is not None:
+                current = sentence_org
+            else:
+                continue  # 副区长: the organisation is only implied
+        if _GOVERNMENT_HEAD.search(title) and not current.name.endswith("政府"):
+            continue  # 县委常委、副县长: the county's government, which the text does not name
+        found.append((title, current))
+    return found
