@@ -36,9 +36,7 @@ from kg.pipeline.records import Ref
 from kg.settings import Engine, Settings
 
 # A build that loads at least 1/OPTIMIZE_SHARE of the store's pages (a first build
-# always does) compacts the store afterwards: bulk loading leaves many small files,
-# and compacting them took 0.9 s at 10,000 articles and made the README's queries
-# 3 to 5 times faster. A small update skips it (compaction rewrites the whole store).
+# always does) compacts the store afterwards (docs/decisions/0008).
 OPTIMIZE_SHARE = 4
 
 
@@ -148,7 +146,7 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
     """Pass 2: write the entity declarations, the group scheme and the planned pages' shards.
 
     loader: optional, with ``remove(updates)`` (called once, before the first
-        shard, with :func:`kg.store.removal_updates` of the plan, which are also
+        shard, with :func:`kg.building.store.removal_updates` of the plan, which are also
         written to ``folder/remove.ru``) and ``load(path)`` (called as each
         shard is complete, in order), so that loading overlaps writing.
     RETURNS (list[Path]): the shard files, in order.
@@ -222,7 +220,7 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
 
     paths: files or folders of pages; pages already in the store with the same
         digest are skipped, changed pages replace their old triples, new pages are added.
-    store (str | Path): the store folder (see :mod:`kg.store`).
+    store (str | Path): the store folder (see :mod:`kg.building.store`).
     shards (str | Path | None): keep the N-Quads shards this build loaded, and
         the updates it ran first (``remove.ru``), in this folder (for a SPARQL
         server); by default they are deleted.

@@ -70,8 +70,8 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     # loads jieba once in warm_up (or inherits it when the parent had loaded it)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # frozen, the parent's objects (jieba's dictionary above all) are left out of the
-    # workers' garbage collections, which would otherwise copy the pages they sit on
+    # frozen, the parent's objects (the dictionaries above all) are left out of the
+    # workers' garbage collections, which would otherwise copy the pages they sit on (0007)
     gc.freeze()
     try:
         pool = context.Pool(jobs, initializer=warm_up)

@@ -47,37 +47,58 @@ class PageResult:
     facts: tuple[tuple[str, int], ...]
 
 
-def _fields(record: tuple) -> dict:
-    """A record's fields by name, those at their default left out, nested records too."""
+_NO_DEFAULT = object()
+
+
+def _without_defaults(record: tuple) -> dict:
+    """A record's fields by name, those at their default left out."""
     defaults = type(record)._field_defaults
-    out = {}
-    for name, value in zip(record._fields, record):
-        if name in defaults and value == defaults[name]:
-            continue
-        if isinstance(value, tuple) and value and isinstance(value[0], tuple):
-            value = [_fields(item) for item in value]
-        elif isinstance(value, Ref):
-            value = _fields(value)
-        out[name] = value
+    return {name: value for name, value in zip(record._fields, record)
+            if value != defaults.get(name, _NO_DEFAULT)}
+
+
+def _ref_fields(ref: Ref | None) -> dict | None:
+    return None if ref is None else _without_defaults(ref)
+
+
+def _fact_fields(fact: FactRecord) -> dict:
+    out = _without_defaults(fact)
+    for name in ("agents", "recipients"):
+        if name in out:
+            out[name] = [_ref_fields(ref) for ref in out[name]]
+    for name in ("person", "org"):
+        if name in out:
+            out[name] = _ref_fields(out[name])
+    return out
+
+
+def _article_fields(record: ArticleRecord) -> dict:
+    out = _without_defaults(record)
+    out["mentions"] = [_ref_fields(ref) for ref in record.mentions]
+    out["facts"] = [_fact_fields(fact) for fact in record.facts]
     return out
 
 
 def _ref(fields: dict | None) -> Ref | None:
-    return None if fields is None else Ref(fields["kind"], fields["name"], tuple(fields.get("concepts", ())))
+    if fields is None:
+        return None
+    concepts = fields.get("concepts")
+    return Ref(fields["kind"], fields["name"], tuple(concepts) if concepts else ())
 
 
 def _fact(fields: dict) -> FactRecord:
-    fields = dict(fields)
     for name in ("agents", "recipients"):
-        fields[name] = tuple(map(_ref, fields.get(name, ())))
+        if name in fields:
+            fields[name] = tuple(map(_ref, fields[name]))
     for name in ("person", "org"):
-        fields[name] = _ref(fields.get(name))
+        if name in fields:
+            fields[name] = _ref(fields[name])
     return FactRecord(**fields)
 
 
 def encode(records) -> bytes:
     """Compressed JSON of a page's article records, by field name."""
-    data = [_fields(record) for record in records]
+    data = [_article_fields(record) for record in records]
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
@@ -85,8 +106,8 @@ def decode(blob: bytes) -> list[ArticleRecord]:
     """The article records of :func:`encode`'s output."""
     out = []
     for fields in json.loads(zlib.decompress(blob)):
-        fields["mentions"] = tuple(map(_ref, fields.get("mentions", ())))
-        fields["facts"] = tuple(map(_fact, fields.get("facts", ())))
+        fields["mentions"] = tuple(map(_ref, fields["mentions"]))
+        fields["facts"] = tuple(map(_fact, fields["facts"]))
         out.append(ArticleRecord(**fields))
     return out
 

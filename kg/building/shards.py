@@ -3,9 +3,8 @@
 Every triple is in the default graph, so each line is N-Triples too and the
 files load into any SPARQL store without graph settings. Page shards are named
 in page order (``pages-00000.nq`` ...) and handed on (to the store's loader) as
-each is complete, so that loading overlaps writing. Writing shards in worker
-processes was tried and measured: on two cores the loader already keeps the
-second core busy, and it made pass 2 slower.
+each is complete, so that loading overlaps writing (in the main process:
+docs/decisions/0007).
 """
 from __future__ import annotations
 

@@ -3,15 +3,13 @@
 ``kg build ... --store DIR`` lays out::
 
     DIR/oxigraph/         the Oxigraph (RocksDB) store; ``oxigraph serve --location DIR/oxigraph`` serves it
-    DIR/manifest.sqlite   pages, digests, records and names (:mod:`kg.manifest`)
+    DIR/manifest.sqlite   pages, digests, records and names (:mod:`kg.building.manifest`)
 
-Every triple is in the default graph: plain SPARQL sees the whole graph, here
-and on any server the shards are loaded into, and Oxigraph indexes each triple
-three ways where a quad in a named graph takes six (the 1,000-article
-benchmark's pages loaded and compacted in 0.19-0.23 s against 0.32-0.37 s as a
-named graph per page). A build replaces what changed with SPARQL updates
-(:func:`removal_updates`): a triple's subject tells whose it is (see
-:mod:`kg.emit`). Loading is Oxigraph's bulk loader over N-Quads files.
+Every triple is in the default graph (docs/decisions/0006): plain SPARQL sees
+the whole graph, here and on any server the shards are loaded into. A build
+replaces what changed with SPARQL updates (:func:`removal_updates`): a
+triple's subject tells whose it is (see :mod:`kg.graph.emit`). Loading is
+Oxigraph's bulk loader over N-Quads files.
 """
 from __future__ import annotations
 
@@ -41,8 +39,7 @@ _REMOVE_ARTICLES = ("DELETE { ?s ?p ?o } WHERE { VALUES ?article { %s } ?s prov:
                     "DELETE { ?article ?p ?o } WHERE { VALUES ?article { %s } ?article ?p ?o }")
 CLEAR_ALL = "CLEAR ALL"
 REMOVAL_BATCH = 1000  # articles per update
-# shards loading at once: two bulk loads side by side take about 0.65 of the time of
-# one after the other (measured on 2 cores); the store is a set, so order does not matter
+# shards loading at once (docs/decisions/0007); the store is a set, so order does not matter
 LOAD_THREADS = 2
 
 def removal_updates(articles: Iterable[str], *, everything: bool = False) -> list[str]:

@@ -4,7 +4,7 @@ IRIs are hashes of normalised names (entities) or of the article id and the
 fact's position (facts), so the same input gives the same IRIs everywhere.
 No blank nodes are minted: exports stay canonical and diffable.
 
-Emission works on article records (:mod:`kg.record`) and writes N-Triples
+Emission works on article records (:mod:`kg.pipeline.records`) and writes N-Triples
 terms as text: one line per triple, no rdflib objects on the way, so that a
 100,000-article build streams to N-Quads files at the speed of string
 formatting. Each triple is made in exactly one place:

@@ -1,6 +1,6 @@
 """Stage 4: extractors, registered in one place.
 
-Each extractor is a pure function from a :class:`~kg.document.Document` to a
+Each extractor is a pure function from a :class:`~kg.pipeline.document.Document` to a
 tuple of mentions or facts. ``EXTRACTORS`` lists them in the order they run,
 with what each requires and provides; :func:`check_order` refuses an order in
 which an extractor would run before what it needs.

@@ -1,6 +1,6 @@
 """Persons: names after a title or an honour, and the names of credits.
 
-Where a name starts and ends is :mod:`kg.extract.names`'s business. A name is only looked for right
+Where a name starts and ends is :mod:`kg.pipeline.extract.names`'s business. A name is only looked for right
 after a title (``titles.txt``), an honour (``person_introducers.txt``), or as
 the next item of a list of names (刘某、李某); every later occurrence of a
 name found that way is a mention too (牛某某在看望…).

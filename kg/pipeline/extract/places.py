@@ -7,7 +7,7 @@ the test is the words' kind, not their being proper nouns: a verb, adverb,
 numeral or pronoun ends the name (覆盖|一批|村 is no place). A community
 written after its type noun is named by what follows it (社区幸福东区).
 Places inside an organisation or union name (瓶窑镇总工会) are that name's.
-Places become graph entities only where a fact uses them (see :mod:`kg.emit`).
+Places become graph entities only where a fact uses them (see :mod:`kg.graph.emit`).
 """
 from __future__ import annotations
 
