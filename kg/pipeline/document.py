@@ -15,6 +15,7 @@ from typing import Literal
 
 from kg.pipeline.normalise import fold_text, has_traditional
 from kg.pipeline.tokenize import Tokens
+from kg.settings import Settings
 
 MentionKind = Literal["union", "org", "person", "group", "place"]
 # the fact kinds the extractors make; each is a row of kg.graph.relations.RELATIONS,
@@ -101,6 +102,7 @@ class Document:
     date (str | None), url (str | None), title (str | None): from the input record.
     home_city (str | None): the city the article is about, full name (郑州市):
         inferred from its text, else its page's, else the build's fallback.
+    settings (Settings): the build's settings, as every stage sees them.
     tokens (Tokens | None): jieba words of ``norm`` with offsets and tags, cut on demand.
     mentions, facts: what the extractors found.
     """
@@ -117,6 +119,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     home_city: str | None = None
+    settings: Settings = Settings()
     tokens: Tokens | None = None
     mentions: tuple[Mention, ...] = ()
     facts: tuple[Fact, ...] = ()

@@ -59,6 +59,7 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
             date=page.date,
             url=page.url,
             title=page.title,
+            settings=settings,
             tokens=segmenter.lazy_tokens(view),
             home_city=own_places[number] or page_place or settings.home_city_full,
         )
