@@ -25,3 +25,24 @@ class QueryError(UnionKGError):
 
     def __str__(self) -> str:
         return "[E003] " + super().__str__()
+
+
+class StoreBusyError(UnionKGError):
+    """E004: another build holds the store."""
+
+    def __str__(self) -> str:
+        return "[E004] " + super().__str__()
+
+
+class NothingReadError(UnionKGError):
+    """E005: no input page could be read; nothing was built or written."""
+
+    def __str__(self) -> str:
+        return "[E005] " + super().__str__()
+
+
+class OutputError(UnionKGError):
+    """E006: an output cannot be written where it was asked for."""
+
+    def __str__(self) -> str:
+        return "[E006] " + super().__str__()

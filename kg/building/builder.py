@@ -18,6 +18,7 @@ add, replace and re-emit only what changed (removing the old triples first).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,7 +29,8 @@ from kg.building.engines import extract_pages
 from kg.building.manifest import Manifest
 from kg.building.results import emission_fingerprint, page_digest
 from kg.building.shards import write_page_shards, write_triples
-from kg.building.store import GraphStore, manifest_path, removal_updates, update_request
+from kg.building.store import GraphStore, StoreLock, manifest_path, removal_updates, update_request
+from kg.errors import NothingReadError
 from kg.graph.access import KnowledgeGraph
 from kg.graph.emit import Emitter, article_iri, new_graph, scheme_triples
 from kg.pipeline.read import ReadProblem, ReadReport, iter_pages
@@ -201,6 +203,7 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
         try:
             changed = extract_pass(_paths(paths), manifest, settings=settings, engine=engine, report=report,
                                    progress=progress)
+            _check_read(report, paths)
             plan = plan_emission(manifest, changed)
             files = emit_pass(manifest, plan, Path(work) / "shards", summary=summary)
             graph = new_graph()
@@ -227,21 +230,43 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
     RETURNS (BuildSummary): what the build did, with totals over the whole store.
     """
     report, summary = ReadReport(), BuildSummary()
-    manifest = Manifest(manifest_path(store))
-    try:
-        changed = extract_pass(_paths(paths), manifest, settings=settings, engine=engine, report=report,
-                               progress=progress)
-        plan = plan_emission(manifest, changed)
-        # opened after pass 1, so that forked workers inherit no RocksDB threads or files
-        target = GraphStore(store)
-        with tempfile.TemporaryDirectory(prefix="unionkg-shards-", dir=target.path) as work:
-            folder = Path(shards) if shards else Path(work)
-            with target.loader() as loader:
-                emit_pass(manifest, plan, folder, summary=summary, loader=loader)
-        manifest.commit()  # only once the store holds what the manifest says
-        _finish(summary, manifest, report, changed)
-        if len(plan.pages) * OPTIMIZE_SHARE >= summary.pages:
-            target.optimize()
-    finally:
-        manifest.close()
+    with StoreLock(store) as lock:
+        _remove_leftovers(Path(store))
+        manifest = Manifest(manifest_path(store))
+        try:
+            changed = extract_pass(_paths(paths), manifest, settings=settings, engine=engine, report=report,
+                                   progress=progress)
+            _check_read(report, paths)
+            if lock.begin():  # the last build was killed while it changed the store: redo it whole
+                manifest.set_meta("emission", "")
+            plan = plan_emission(manifest, changed)
+            # opened after pass 1, so that forked workers inherit no RocksDB threads or files
+            target = GraphStore(store)
+            with tempfile.TemporaryDirectory(prefix=SHARDS_PREFIX, dir=target.path) as work:
+                folder = Path(shards) if shards else Path(work)
+                with target.loader() as loader:
+                    emit_pass(manifest, plan, folder, summary=summary, loader=loader)
+            manifest.commit()  # only once the store holds what the manifest says
+            lock.commit()
+            _finish(summary, manifest, report, changed)
+            if len(plan.pages) * OPTIMIZE_SHARE >= summary.pages:
+                target.optimize()
+        finally:
+            manifest.close()
     return summary
+
+
+SHARDS_PREFIX = "unionkg-shards-"
+
+
+def _remove_leftovers(store: Path) -> None:
+    """Shard folders a killed build left in the store (none is in use: the caller holds the lock)."""
+    for folder in store.glob(SHARDS_PREFIX + "*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_read(report: ReadReport, paths) -> None:
+    """A build that read no page changes nothing and writes nothing."""
+    if report.pages == 0:
+        named = "; ".join(str(problem) for problem in report.problems[:5]) or "no .txt, .md or .jsonl pages"
+        raise NothingReadError(f"no page could be read from {', '.join(map(str, _paths(paths)))} ({named})")

@@ -13,6 +13,7 @@ Oxigraph's bulk loader over N-Quads files.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,8 +22,8 @@ from typing import BinaryIO, Iterable, Iterator
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.errors import GraphFileError, QueryError
-from kg.graph.access import GraphAccess, KnowledgeGraph
+from kg.errors import GraphFileError, QueryError, StoreBusyError
+from kg.graph.access import GraphAccess, KnowledgeGraph, TriplesAnswer, refuse_updates
 from kg.graph.emit import new_graph
 from kg.graph.vocab import PREFIXES, XSD, sparql_prologue
 from kg.pipeline.records import decimal_lexical
@@ -117,6 +118,91 @@ def manifest_path(store: str | os.PathLike) -> Path:
     return Path(store) / "manifest.sqlite"
 
 
+# A build writes this file (its process id) before it changes the store and removes it once
+# the manifest has committed: a store that has it was being built, or its build was killed,
+# and the next build re-emits the whole graph from the manifest (which is at its last commit).
+BUILD_MARKER = "BUILDING"
+LOCK_FILE = "lock"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def unfinished_build(store: str | os.PathLike) -> tuple[int, bool] | None:
+    """(process id, still running?) of a build that has not finished with the store, None if none."""
+    marker = Path(store) / BUILD_MARKER
+    try:
+        pid = int(marker.read_text(encoding="utf-8").strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return None if not marker.exists() else (0, False)
+    return pid, pid > 0 and pid != os.getpid() and _alive(pid)
+
+
+class StoreLock:
+    """The one writer of a store: an exclusive ``flock`` on ``DIR/lock``, released when the
+    process ends however it ends. A second build is told at once which process holds it."""
+
+    def __init__(self, store: str | os.PathLike):
+        self.path = Path(store)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path / LOCK_FILE, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.seek(0)
+            holder = self._file.read().strip() or "another process"
+            self._file.close()
+            raise StoreBusyError(f"{self.path}: a build is running on this store (process {holder}); "
+                                 "wait for it to finish") from None
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(str(os.getpid()))
+        self._file.flush()
+
+    def begin(self) -> bool:
+        """Mark the store as being changed; RETURNS whether a build before this one was left unfinished."""
+        interrupted = (self.path / BUILD_MARKER).exists()
+        _write_durably(self.path / BUILD_MARKER, str(os.getpid()))
+        return interrupted
+
+    def commit(self) -> None:
+        """The store and the manifest agree again: remove the marker."""
+        (self.path / BUILD_MARKER).unlink(missing_ok=True)
+        _sync_folder(self.path)
+
+    def release(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> "StoreLock":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def _write_durably(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 class GraphStore(GraphAccess):
     """The Oxigraph store and manifest of one store folder.
 
@@ -165,6 +251,7 @@ class GraphStore(GraphAccess):
 
         RETURNS (Rows | bool): rows of rdflib terms for SELECT, a bool for ASK.
         """
+        refuse_updates(sparql)
         try:
             result = self.store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -172,7 +259,9 @@ class GraphStore(GraphAccess):
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):
-            raise QueryError("CONSTRUCT and DESCRIBE are not supported here; use SELECT or ASK")
+            return TriplesAnswer(lambda stream, syntax: ox.serialize(
+                result, stream, ox.RdfFormat.TURTLE if syntax == "turtle" else ox.RdfFormat.N_TRIPLES,
+                **({"prefixes": PREFIXES} if syntax == "turtle" else {})))
         return Rows([v.value for v in result.variables], result)
 
     def triples(self) -> Iterator[ox.Triple]:

@@ -9,10 +9,11 @@ registry of :mod:`kg.graph.export`; callers never ask which graph they hold.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 import networkx as nx
 from rdflib import Graph
@@ -23,13 +24,35 @@ from kg.graph.network import to_networkx
 from kg.graph.vocab import PREFIXES
 
 
+_UPDATE = re.compile(r"^(?:\s+|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*\n)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                     re.IGNORECASE)
+
+
+def refuse_updates(sparql: str) -> None:
+    """Queries only: a SPARQL update is a clear error, not a parse error."""
+    if _UPDATE.match(sparql):
+        raise QueryError("updates are not allowed: kg query is read-only")
+
+
+class TriplesAnswer:
+    """What a CONSTRUCT or DESCRIBE query made, written once as it streams."""
+
+    def __init__(self, write: Callable[[BinaryIO, str], None]):
+        self._write = write
+
+    def write(self, stream: BinaryIO, syntax: str = "nt") -> None:
+        """Write the triples as N-Triples (``nt``) or Turtle (``turtle``)."""
+        self._write(stream, syntax)
+
+
 class GraphAccess(ABC):
     """What every unionkg graph answers."""
 
     @abstractmethod
     def query(self, sparql: str):
-        """Run SPARQL (the vocabulary's prefixes predeclared): rows of rdflib terms
-        with ``.vars`` for SELECT, a bool for ASK; a bad query raises QueryError."""
+        """Run a SPARQL query (the vocabulary's prefixes predeclared): rows of rdflib
+        terms with ``.vars`` for SELECT, a bool for ASK, a :class:`TriplesAnswer` for
+        CONSTRUCT and DESCRIBE; a bad query or an update raises QueryError."""
 
     @abstractmethod
     def __len__(self) -> int:
@@ -54,8 +77,14 @@ class GraphAccess(ABC):
             return None
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as stream:
-            export(self, fmt, stream)
+        # written beside, then renamed over: a failed or killed export leaves the old file whole
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        try:
+            with open(partial, "wb") as stream:
+                export(self, fmt, stream)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
         return path
 
 
@@ -76,10 +105,18 @@ class KnowledgeGraph(GraphAccess):
         self.summary = summary
 
     def query(self, sparql: str):
+        refuse_updates(sparql)
         try:
-            return self.graph.query(sparql, initNs=PREFIXES)
+            result = self.graph.query(sparql, initNs=PREFIXES)
         except Exception as exc:  # rdflib raises pyparsing errors on bad syntax
             raise QueryError(f"cannot run query: {exc}") from exc
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            made = result.graph
+            return TriplesAnswer(lambda stream, syntax: stream.write(
+                made.serialize(format="turtle" if syntax == "turtle" else "nt", encoding="utf-8")))
+        return result
 
     def __len__(self) -> int:
         return len(self.graph)

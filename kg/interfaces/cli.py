@@ -12,18 +12,25 @@ import argparse
 import csv
 import io
 import json
+import multiprocessing
+import os
+import shutil
+import signal
 import sys
 import tempfile
+import threading
+import time
 import unicodedata
+from itertools import chain, islice
 from pathlib import Path
 
 from rdflib import Graph
 from tqdm import tqdm
 
 from kg.building.builder import build_store
-from kg.building.store import GraphStore
-from kg.errors import GraphFileError, UnionKGError
-from kg.graph.access import GraphAccess, KnowledgeGraph
+from kg.building.store import GraphStore, unfinished_build
+from kg.errors import GraphFileError, OutputError, QueryError, UnionKGError
+from kg.graph.access import GraphAccess, KnowledgeGraph, TriplesAnswer, refuse_updates
 from kg.graph.evaluate import evaluate, format_report
 from kg.graph.export import FORMATS
 from kg.graph.stats import stats
@@ -54,31 +61,80 @@ def load_graph_file(path: str) -> KnowledgeGraph:
 def open_graph(args) -> GraphAccess:
     """The graph a command names: a file, or ``--store DIR`` (the parser allows one, not both)."""
     if args.store:
+        unfinished = unfinished_build(args.store)
+        if unfinished is not None:
+            pid, running = unfinished
+            print(f"kg: warning: {args.store}: " + (f"a build (process {pid}) is changing this store; the answer may "
+                  "mix its before and after" if running else "its last build was interrupted; the answer may be "
+                  "partial until the next kg build --store repairs it"), file=sys.stderr)
         return GraphStore(args.store, read_only=True)
     if args.graph is None:
         raise UnionKGError("give a graph file or --store DIR")
     return load_graph_file(args.graph)
 
 
+# exit codes, as `kg --help` and the README say
+OK, SKIPPED, FAILED, INTERRUPTED = 0, 1, 2, 130
+SCRATCH_PREFIX = "unionkg-store-"
+
+
+def check_output_folder(folder: Path) -> None:
+    """Fail now, not after the build, when exports cannot be written to ``folder``."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file; -o takes a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".unionkg-check-"):
+            pass
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write there ({exc.strerror or exc})") from None
+
+
+def _remove_stale_scratch() -> None:
+    """Scratch stores of builds that were killed (their process is gone)."""
+    for folder in Path(tempfile.gettempdir()).glob(SCRATCH_PREFIX + "*"):
+        pid = folder.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def cmd_build(args) -> int:
+    # -o DIR; else exports/ without a store, and no exports with one
+    output = Path(args.output) if args.output else (None if args.store else Path("exports"))
+    if output is not None:
+        check_output_folder(output)
+    _remove_stale_scratch()
     bar = None if args.quiet else tqdm(unit=" pages", desc="extracting", file=sys.stderr, disable=None)
     engine = Engine(jobs=args.jobs, name=args.engine, scheduler=args.scheduler)
-    with tempfile.TemporaryDirectory(prefix="unionkg-store-") as scratch:
+    scratch = None if args.store else tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
+    try:
         folder = args.store or scratch
         summary = build_store(args.inputs, folder, settings=Settings(home_city=args.home_city), engine=engine,
                               progress=bar.update if bar is not None else None, shards=args.shards)
         if bar is not None:
             bar.close()
-        output = args.output or (None if args.store else "exports")
-        graph = GraphStore(folder) if output else None
-        written = [graph.export(fmt, Path(output) / name) for fmt, name in MAIN_EXPORTS] if output else []
+        graph = GraphStore(folder) if output is not None else None
+        written = [graph.export(fmt, output / name) for fmt, name in MAIN_EXPORTS] if graph is not None else []
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     for line in summary.lines():
         print(line)
     if args.store:
         print(f"store {args.store}")
     for path in written:
         print(f"wrote {path}")
-    return 0 if summary.articles or not summary.problems else 1
+    return SKIPPED if summary.problems else OK
 
 
 def cmd_export(args) -> int:
@@ -92,23 +148,38 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def format_rows(result, fmt: str) -> str:
-    """Render query results as a table, CSV or JSON."""
+TABLE_SAMPLE = 200  # rows a table's column widths are measured on; later rows stream as they come
+
+
+def write_rows(result, fmt: str, out) -> None:
+    """Write SELECT results as a table, CSV or JSON, row by row as they come."""
     names = [str(v) for v in result.vars]
-    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
-    if fmt == "json":
-        return json.dumps([dict(zip(names, row)) for row in rows], ensure_ascii=False, indent=1)
+    rows = ([_cell(value) for value in row] for row in result)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(names)
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
-    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)) for row in rows]
-    return "\n".join(lines)
+        for row in rows:
+            writer.writerow(row)
+        return
+    if fmt == "json":
+        out.write("[")
+        for number, row in enumerate(rows):
+            out.write(("," if number else "") + "\n " + json.dumps(dict(zip(names, row)), ensure_ascii=False))
+        out.write("\n]\n")
+        return
+    first = list(islice(rows, TABLE_SAMPLE))
+    widths = [max([_width(n)] + [_width(r[i]) for r in first]) for i, n in enumerate(names)]
+    out.write("  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in chain(first, rows):
+        out.write("  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() + "\n")
+
+
+def format_rows(result, fmt: str) -> str:
+    """Query results as a table, CSV or JSON text (see :func:`write_rows`)."""
+    buffer = io.StringIO()
+    write_rows(result, fmt, buffer)
+    return buffer.getvalue().rstrip("\n")
 
 
 def _width(text: str) -> int:
@@ -119,19 +190,77 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def cmd_query(args) -> int:
-    graph = open_graph(args)
+def _sparql_of(args) -> str:
     if args.file:
-        sparql = Path(args.file).read_text(encoding="utf-8")
-    elif args.query == "-":
-        sparql = sys.stdin.read()
-    elif args.query:
-        sparql = args.query
-    else:
-        raise UnionKGError("give a query or --file Q.rq")
+        return Path(args.file).read_text(encoding="utf-8")
+    if args.query == "-":
+        return sys.stdin.read()
+    if args.query:
+        return args.query
+    raise UnionKGError("give a query or --file Q.rq")
+
+
+def answer(graph: GraphAccess, sparql: str, fmt: str, stdout) -> None:
+    """Run a query and write its answer: rows (SELECT), true/false (ASK), N-Triples or
+    Turtle (CONSTRUCT, DESCRIBE; ``--format ttl`` for Turtle)."""
     result = graph.query(sparql)
-    print(format_rows(result, args.format))
-    return 0
+    if isinstance(result, bool):
+        stdout.write("true\n" if result else "false\n")
+    elif isinstance(result, TriplesAnswer):
+        stdout.flush()
+        result.write(stdout.buffer, "turtle" if fmt in ("ttl", "turtle") else "nt")
+    else:
+        write_rows(result, "table" if fmt in ("ttl", "turtle", "nt") else fmt, stdout)
+    stdout.flush()
+
+
+def _query_child(args, sparql: str, loaded) -> None:
+    """The query process: load the graph, say so, answer, exit (killed on timeout or Ctrl-C)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops this process
+    out = io.TextIOWrapper(open(1, "wb", closefd=False), encoding="utf-8", line_buffering=False)
+    code = 0
+    try:
+        graph = open_graph(args)
+        loaded.set()
+        answer(graph, sparql, args.format, out)
+    except BrokenPipeError:
+        pass
+    except (UnionKGError, FileNotFoundError) as exc:
+        print(f"kg: {exc}", file=sys.stderr, flush=True)
+        code = 2
+    finally:
+        try:
+            out.flush()
+        except BrokenPipeError:
+            pass
+    os._exit(code)
+
+
+def cmd_query(args) -> int:
+    """Answer in a child process, so that a runaway query stops at ``--timeout`` or Ctrl-C
+    (SPARQL engines do not stop mid-query); its output streams to standard output."""
+    sparql = _sparql_of(args)
+    refuse_updates(sparql)
+    sys.stdout.flush()
+    context = multiprocessing.get_context("fork")
+    loaded = context.Event()
+    child = context.Process(target=_query_child, args=(args, sparql, loaded), daemon=True)
+    child.start()
+    try:
+        while child.is_alive() and not loaded.wait(0.1):  # loading a graph file has no time limit
+            pass
+        deadline = time.monotonic() + args.timeout if args.timeout else None
+        while child.is_alive():
+            child.join(0.1)
+            if deadline is not None and child.is_alive() and time.monotonic() > deadline:
+                child.kill()
+                child.join()
+                raise QueryError(f"the query was stopped after {args.timeout:g} s (--timeout SECONDS; 0 for none)")
+    finally:
+        if child.is_alive():  # Ctrl-C: the query stops now, not when it would have finished
+            child.kill()
+            child.join()
+    return child.exitcode
 
 
 def cmd_stats(args) -> int:
@@ -158,7 +287,8 @@ def _graph_arguments(command: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kg`` command."""
-    ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese trade-union news.")
+    ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese trade-union news.",
+                                 epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the graph from pages (.txt, .md, .jsonl files or folders)")
     b.add_argument("inputs", nargs="+")
@@ -179,7 +309,10 @@ def parser() -> argparse.ArgumentParser:
                    help="a graph file (unless --store), then the SPARQL text or - for stdin")
     q.add_argument("--store", help="query this store folder instead of a file")
     q.add_argument("--file", help="read the query from a .rq file")
-    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--format", choices=["table", "csv", "json", "nt", "ttl"], default="table",
+                   help="rows as a table, CSV or JSON; CONSTRUCT/DESCRIBE as N-Triples (default) or ttl")
+    q.add_argument("--timeout", type=float, default=60.0,
+                   help="stop the query after this many seconds (default 60; 0: no limit)")
     q.set_defaults(func=cmd_query, parser=q)
     s = sub.add_parser("stats", help="count entities and facts in a graph file or a store")
     _graph_arguments(s)
@@ -207,19 +340,46 @@ def _query_words(args) -> None:
     args.graph, args.query = words[0], words[1]
 
 
+EXIT_CODES = """exit codes:
+  0    done
+  1    done, but some inputs were skipped (each is named, with the reason)
+  2    failed: bad arguments, no page could be read, a bad query, a store in use; nothing written
+  130  interrupted (Ctrl-C or SIGTERM); a build's store is repaired by the next build"""
+
+
+class Terminated(Exception):
+    """SIGTERM, turned into an exception so that cleanup runs as for Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 def main(argv=None) -> int:
     """Entry point of the ``kg`` command."""
     args = parser().parse_args(argv)
     if args.command == "query":
         _query_words(args)
+    previous = signal.signal(signal.SIGTERM, _terminate) if _main_thread() else None
     try:
         return args.func(args)
-    except UnionKGError as exc:
+    except (UnionKGError, FileNotFoundError) as exc:
         print(f"kg: {exc}", file=sys.stderr)
-        return 2
-    except FileNotFoundError as exc:
-        print(f"kg: {exc}", file=sys.stderr)
-        return 2
+        return FAILED
+    except (KeyboardInterrupt, Terminated):
+        print("kg: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except BrokenPipeError:  # `kg stats … | head -1`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":

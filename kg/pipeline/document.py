@@ -137,21 +137,51 @@ class Document:
             found = kept[kinds] = tuple(m for m in self.mentions if m.kind in kinds)
         return found
 
-    def mentions_within(self, start: int, end: int, *kinds: str) -> tuple[Mention, ...]:
-        """The mentions (of the given kinds, else all) that lie within ``[start, end)``, in
-        text order: found by bisection over their starts (kept on the instance, as in
-        :meth:`mentions_of`), since every act of an article asks for its own span."""
-        asked = self.__dict__.setdefault("_within", {})
-        found = asked.get((start, end, kinds))
-        if found is not None:  # the agents and the recipients of an act ask for the same spans
-            return found
+    def _starting(self, start: int, end: int, kinds: tuple[str, ...]) -> tuple[tuple[Mention, ...], int, int]:
+        """The mentions of ``kinds`` and the index range of those that start in ``[start, end)``:
+        found by bisection over their starts (kept on the instance, as in :meth:`mentions_of`),
+        so that a long page costs no more per act than a short one."""
         mentions = self.mentions_of(*kinds) if kinds else self.mentions
         kept = self.__dict__.setdefault("_starts_of", {})
         starts = kept.get(kinds)
         if starts is None:
             starts = kept[kinds] = [m.start for m in mentions]
-        found = asked[start, end, kinds] = tuple(
-            m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end)
+        return mentions, bisect_left(starts, start), bisect_left(starts, end)
+
+    def mentions_starting(self, start: int, end: int, *kinds: str) -> tuple[Mention, ...]:
+        """The mentions (of the given kinds, else all) that start in ``[start, end)``, in text order."""
+        mentions, low, high = self._starting(start, end, kinds)
+        return mentions[low:high]
+
+    def last_mention_within(self, start: int, end: int, *kinds: str) -> Mention | None:
+        """The last mention (of the given kinds) that lies within ``[start, end)``, looked for
+        from ``end`` backwards (a one-line page is one paragraph of thousands of names)."""
+        mentions, low, high = self._starting(start, end, kinds)
+        return next((mentions[i] for i in range(high - 1, low - 1, -1) if mentions[i].end <= end), None)
+
+    def mentions_within(self, start: int, end: int, *kinds: str) -> tuple[Mention, ...]:
+        """The mentions (of the given kinds, else all) that lie within ``[start, end)``, in text order."""
+        asked = self.__dict__.setdefault("_within", {})
+        found = asked.get((start, end, kinds))
+        if found is None:  # the agents and the recipients of an act ask for the same spans
+            found = asked[start, end, kinds] = tuple(
+                m for m in self.mentions_starting(start, end, *kinds) if m.end <= end)
+        return found
+
+    def facts_of(self, kind: str) -> tuple[Fact, ...]:
+        """The facts of one kind found so far, in order (kept on the instance)."""
+        kept = self.__dict__.setdefault("_facts_of", {})
+        found = kept.get(kind)
+        if found is None:
+            found = kept[kind] = tuple(f for f in self.facts if f.kind == kind)
+        return found
+
+    def credited(self) -> frozenset[tuple[int, int]]:
+        """The spans of the persons a byline credits (reporters are no actors, no recipients)."""
+        found = self.__dict__.get("_credited")
+        if found is None:
+            found = self.__dict__["_credited"] = frozenset(
+                (f.person.start, f.person.end) for f in self.facts_of("byline"))
         return found
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,8 @@ Encodings are detected per file. A file or line that cannot be read becomes a
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -53,11 +55,17 @@ class ReadReport:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030."""
+    """Decode bytes, detecting UTF-8 (BOM or not), UTF-16 and GB18030.
+
+    A byte order mark decides the encoding; bytes it cannot decode are a
+    :class:`DecodeFailure` that names the place, as is text in no encoding.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        return _decode(data[3:], "utf-8", "UTF-8 byte order mark"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        if len(data) % 2:
+            raise DecodeFailure(f"UTF-16 byte order mark, but an odd number of bytes ({len(data)})")
+        return _decode(data, "utf-16", "UTF-16 byte order mark"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -79,6 +87,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise DecodeFailure("cannot decode as UTF-8, UTF-16 or GB18030")
 
 
+def _decode(data: bytes, encoding: str, why: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeFailure(f"{why}, but invalid {encoding.upper()} at byte {exc.start}: {exc.reason}") from None
+
+
+# characters no output may carry: C0 controls but tab and line breaks, DEL and the C1
+# controls, lone surrogates, and the non-characters U+FFFE/U+FFFF (XML and N-Triples
+# parsers reject them). Each becomes a space, so that every offset stays.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with the characters no output may carry replaced by spaces (same length).
+
+    >>> safe_text("总工会" + chr(0) + "慰问" + chr(27))
+    '总工会 慰问 '
+    """
+    return _UNSAFE.sub(" ", text) if _UNSAFE.search(text) else text
+
+
+def display_path(path) -> str:
+    """A path as text any output can carry (undecodable bytes of a file name escaped)."""
+    return safe_text(str(path).encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
 def _plausibility(text: str) -> float:
     """Share of characters that Chinese news text is made of."""
     if not text:
@@ -88,39 +123,91 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
+_OPTIONAL_FIELDS = ("title", "date", "url")
+
+
+def page_of_record(record, rel: str, source: str, encoding: str) -> Page:
+    """The page of one JSON Lines record; ValueError says which field is missing or wrong."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, not {_json_type(record)}")
+    for name in ("id", "text"):
+        if name not in record:
+            raise ValueError(f"field {name!r} is missing")
+    ident, text = record["id"], record["text"]
+    if isinstance(ident, bool) or not isinstance(ident, (str, int)) or ident == "":
+        raise ValueError(f"field 'id' must be a string or an integer, not {_json_type(ident)}")
+    if not isinstance(text, str):
+        raise ValueError(f"field 'text' must be a string, not {_json_type(text)}")
+    if not text.strip():
+        raise ValueError("field 'text' is empty")
+    optional = {}
+    for name in _OPTIONAL_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            hint = ' (as "2021-01-01")' if name == "date" else ""
+            raise ValueError(f"field {name!r} must be a string{hint}, not {_json_type(value)}")
+        optional[name] = safe_text(value) if value else None
+    return Page(f"{rel}#{display_path(ident)}", source, safe_text(text), encoding=encoding, **optional)
+
+
+def _json_type(value) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _files(root: Path, report: ReadReport) -> list[Path]:
+    """The page files under a folder, sorted; unreadable and symlinked folders are named in the report."""
+    found = []
+
+    def unreadable(error: OSError) -> None:
+        report.problems.append(ReadProblem(display_path(error.filename), f"folder not readable ({error.strerror})"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        for name in list(subfolders):
+            if os.path.islink(os.path.join(folder, name)):
+                report.problems.append(ReadProblem(display_path(os.path.join(folder, name)),
+                                                   "symlinked folder, not followed (give it as an input to read it)"))
+        subfolders.sort()
+        found += [Path(folder) / name for name in names if Path(name).suffix.lower() in SUFFIXES]
+    return sorted(found)
+
+
 def iter_pages(paths: Iterable, report: ReadReport | None = None) -> Iterator[Page]:
     """Yield the pages of files and folders, recording problems in ``report``."""
     report = report if report is not None else ReadReport()
     for given in paths:
         root = Path(given)
         if not root.exists():
-            report.problems.append(ReadProblem(str(given), "file not found"))
+            report.problems.append(ReadProblem(display_path(given), "file not found"))
             continue
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES)
+        files = [root] if root.is_file() else _files(root, report)
         for path in files:
-            rel = path.name if path == root else path.relative_to(root).as_posix()
+            rel = display_path(path.name if path == root else path.relative_to(root).as_posix())
             try:
                 text, encoding = decode_bytes(path.read_bytes())
-            except (OSError, DecodeFailure) as exc:
-                report.problems.append(ReadProblem(str(path), str(exc)))
+            except OSError as exc:
+                report.problems.append(ReadProblem(display_path(path), f"cannot read ({exc.strerror or exc})"))
                 continue
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            except DecodeFailure as exc:
+                report.problems.append(ReadProblem(display_path(path), str(exc)))
+                continue
+            text = safe_text(text.replace("\r\n", "\n").replace("\r", "\n"))
             report.files_read += 1
+            source = display_path(path.name)
             if path.suffix.lower() in (".jsonl", ".ndjson"):
-                for number, line in enumerate(text.splitlines(), 1):
+                for number, line in enumerate(text.split("\n"), 1):
                     if not line.strip():
                         continue
                     try:
-                        record = json.loads(line)
-                        page = Page(f"{rel}#{record['id']}", path.name, record["text"], record.get("title"),
-                                    record.get("date"), record.get("url"), encoding)
-                    except (ValueError, KeyError, TypeError) as exc:
-                        report.problems.append(ReadProblem(str(path), f"line {number}: {exc}"))
+                        page = page_of_record(json.loads(line), rel, source, encoding)
+                    except ValueError as exc:  # json.JSONDecodeError is one
+                        report.problems.append(ReadProblem(display_path(path), f"line {number}: {exc}"))
                         continue
                     report.pages += 1
                     yield page
             elif text.strip():
                 report.pages += 1
-                yield Page(rel, path.name, text, encoding=encoding)
+                yield Page(rel, source, text, encoding=encoding)
             else:
-                report.problems.append(ReadProblem(str(path), "empty file"))
+                report.problems.append(ReadProblem(display_path(path), "empty file"))

@@ -71,9 +71,8 @@ def _collective_subject(doc: Document, start: int, act: int) -> bool:
         pass
     if collective is None:
         return False
-    named = doc.mentions_of("person", "union", "org")
     opening = clause_start(doc.norm, collective.start(), start)
-    if any(opening <= m.start < act for m in named):
+    if doc.mentions_starting(opening, act, "person", "union", "org"):
         return False  # a body or person named in the clause acts (甲深入基层工会组织)
     # the subject opens its clause (全区各级工会…, 同时，全市各级工会…); further in, the
     # collective is what the act is about (组织各基层工会…开展慰问, 深入基层工会组织)
@@ -112,7 +111,7 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         start = speaker.end
     if _collective_subject(doc, start, act):
         return ()
-    credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
+    credited = doc.credited()
     # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
     # 送到甲手中, 来到乙家中: a person whose hands or home the act reaches receives it
     persons = [m for m in doc.mentions_within(start, act, "person")
@@ -134,10 +133,10 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
         return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
     para_start, _ = paragraph_of(doc, act)
-    unions = [m for m in doc.mentions_of("union") if m.end <= act]
-    in_paragraph = [m for m in unions if m.start >= para_start]
-    if in_paragraph:
-        return (in_paragraph[-1],)
+    in_paragraph = doc.last_mention_within(para_start, act, "union")
+    if in_paragraph is not None:
+        return (in_paragraph,)
+    unions = doc.mentions_within(0, act, "union")
     # a paragraph that names no union goes on about the union the article is about,
     # when one dominates it (a feature on 某区总工会's work), not in a round-up of many
     counts = Counter(m.name for m in unions)

@@ -49,11 +49,22 @@ _FOR_BEFORE = re.compile(r"(向|为|给|对)$")
 _EACH = re.compile(r"分别")  # 甲和乙分别送给…3万元: each gives the amount
 
 
+def _positions_by_person(doc: Document) -> dict[str, list[tuple[int, Fact]]]:
+    """The article's positions by person name, with their order in the text (kept on the document)."""
+    found = doc.__dict__.get("_positions_by_person")
+    if found is None:
+        found = doc.__dict__["_positions_by_person"] = {}
+        for index, fact in enumerate(doc.facts_of("position")):
+            found.setdefault(fact.person.name, []).append((index, fact))
+    return found
+
+
 def _employers(doc: Document, persons: list) -> list:
     """The organisations the acting officials hold posts in, unions first
     (张某代表慰问团…捐赠: 张某 is 全总's, and so is the money)."""
     names = {p.name for p in persons}
-    held = [_union_of(f.org) for f in doc.facts if f.kind == "position" and f.person.name in names and f.org]
+    by_person = _positions_by_person(doc)
+    held = [_union_of(f.org) for _, f in sorted(p for name in names for p in by_person.get(name, ())) if f.org]
     unions = [o for o in held if o.kind == "union"]
     return (unions or held)[:1]
 
@@ -91,8 +102,7 @@ def find_allocations(doc: Document) -> tuple[Fact, ...]:
             act = s_start + amount.start
             request = _REQUEST.search(head)
             if request:
-                holders = [m for m in doc.mentions_of("union", "org")
-                           if s_start + clause[0] + request.start(1) <= m.start < act]
+                holders = doc.mentions_starting(s_start + clause[0] + request.start(1), act, "union", "org")
                 agents = tuple(holders[:1])
             else:
                 agents = agents_before(doc, (s_start, s_end), act)

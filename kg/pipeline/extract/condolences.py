@@ -112,7 +112,7 @@ def _frontline_staff(doc: Document, zone: tuple[int, int]) -> tuple[Mention, ...
 def _objects(doc: Document, zone: tuple[int, int], agent_names: set[str]) -> list[Mention]:
     """The groups, persons, organisations and places in the zone that receive the act."""
     found: list[Mention] = []
-    credited = {(f.person.start, f.person.end) for f in doc.facts if f.kind == "byline"}
+    credited = doc.credited()
     for mention in doc.mentions_within(zone[0], zone[1]):
         if mention.name in agent_names:
             continue

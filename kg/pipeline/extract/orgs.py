@@ -12,6 +12,7 @@ What is left of the ending decides what it is:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from kg.pipeline.document import Document, Mention
@@ -178,29 +179,36 @@ class PlaceContext:
         at_home = home and division_level(home) == "province"
         self.city = None if at_home else home
         self.home_province = home if at_home else None
-        self.history: list[tuple[int, str, str]] = []  # (offset, place, level)
+        # per level, the places seen, in offset order (one seen later at the same offset after)
+        self._offsets: dict[str, list[int]] = {}
+        self._places: dict[str, list[str]] = {}
+
+    def _add(self, offset: int, place: str, level: str) -> None:
+        offsets, places = self._offsets.setdefault(level, []), self._places.setdefault(level, [])
+        k = bisect_right(offsets, offset)
+        offsets.insert(k, offset)
+        places.insert(k, place)
 
     def see(self, offset: int, name: str) -> None:
         for place, level in leading_places(name):
-            self.history.append((offset, place, level))
+            self._add(offset, place, level)
 
     def see_division(self, offset: int, name: str) -> None:
         """A division named in running text (…，五华区开展…)."""
-        self.history.append((offset, name, division_level(name)))
+        self._add(offset, name, division_level(name))
 
     def last(self, offset: int, level: str) -> str | None:
         """The last place of ``level`` named before ``offset``; else, for a district or
         city, the first named after it (区委书记某某 … 东港区环卫处: the article's
-        district, named later)."""
-        best = None
-        for pos, place, lvl in self.history:
-            if pos <= offset and lvl == level and (best is None or pos >= best[0]):
-                best = (pos, place)
-        if best is None and level in ("district", "city"):
-            later = [(pos, place) for pos, place, lvl in self.history
-                     if lvl == level and offset < pos <= offset + _LOOK_AHEAD]
-            best = min(later) if later else None
-        return best[1] if best else None
+        district, named later). Found by bisection: a long page names thousands."""
+        offsets, places = self._offsets.get(level, []), self._places.get(level, [])
+        k = bisect_right(offsets, offset)
+        if k:
+            return places[k - 1]
+        if level in ("district", "city") and k < len(offsets) and offsets[k] <= offset + _LOOK_AHEAD:
+            end = bisect_right(offsets, offsets[k])
+            return min(places[k:end])
+        return None
 
     def province(self, offset: int) -> str | None:
         named = self.last(offset, "province")

@@ -12,6 +12,8 @@ Places become graph entities only where a fact uses them (see :mod:`kg.graph.emi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from functools import lru_cache
 
 from kg.pipeline.document import Document, Mention
@@ -62,11 +64,14 @@ def find_places(doc: Document) -> tuple[Mention, ...]:
     text = doc.norm
     endings, community = _patterns()
     locality = tuple(words("locality_endings.txt"))
-    taken = [(m.start, m.end) for m in doc.mentions_of("union", "org")]
+    # inside a name iff some name starting at or before the ending reaches past it
+    names = doc.mentions_of("union", "org")
+    starts, reach = [m.start for m in names], list(accumulate((m.end for m in names), max))
     out: list[Mention] = []
     floor = 0
     for match in endings.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        k = bisect_right(starts, match.start()) - 1
+        if k >= 0 and reach[k] > match.start():
             continue
         named = community.match(text, match.end()) if match.group(0) == "社区" else None
         if named is not None:  # 联络社区|幸福东区

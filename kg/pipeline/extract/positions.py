@@ -10,6 +10,7 @@ a part without an organisation inherits the one before it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from kg.pipeline.document import Document, Fact, Mention
@@ -93,10 +94,11 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     last_org_in_sentence: dict[tuple[int, int], Mention] = {}
     previous_person: Mention | None = None
+    ends = sorted(p.end for p in persons)
     for person in persons:
         sentence = sentence_at(text, person.start)
-        chain_start = max([sentence[0]] + [other.end for other in persons
-                                            if sentence[0] < other.end <= person.start])
+        before = bisect_right(ends, person.start)  # the last name before this one ends the chain
+        chain_start = max(sentence[0], ends[before - 1]) if before else sentence[0]
         chain = text[chain_start:person.start]
         if chain == "、" and previous_person is not None and previous_person.end == chain_start:
             for fact in [f for f in facts if f.person == previous_person]:
@@ -127,12 +129,11 @@ def _chain_titles(doc: Document, chain: str, end: int, sentence_org: Mention | N
     """(title as printed, organisation) of each title in a chain; a title whose
     organisation is only implied (副区长) or not one we read is left out."""
     text = doc.norm
-    orgs = doc.mentions_of("union", "org")
     parts = _chain_parts(chain, end)
     current: Mention | None = None
     found: list[tuple[str, Mention]] = []
     for start, piece in parts:
-        inside = [m for m in orgs if m.start >= start and m.end <= start + len(piece)]
+        inside = list(doc.mentions_within(start, start + len(piece), "union", "org"))
         tail_start = inside[-1].end if inside else start
         title = title_in(text[tail_start:start + len(piece)])
         if title is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[。!?;\n]+")
@@ -69,9 +70,15 @@ def clause_at(text: str, pos: int, within: tuple[int, int] | None = None) -> tup
     return start, end
 
 
+@lru_cache(maxsize=64)
+def _sentence_starts(text: str) -> list[int]:
+    return [start for start, _ in sentences(text)]
+
+
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The sentence that contains offset ``pos``."""
-    for start, end in sentences(text):
-        if start <= pos < end:
-            return start, end
+    """The sentence that contains offset ``pos`` (found by bisection: a page may hold thousands)."""
+    found = sentences(text)
+    k = bisect_right(_sentence_starts(text), pos) - 1
+    if k >= 0 and found[k][0] <= pos < found[k][1]:
+        return found[k]
     return pos, pos
