@@ -1,4 +1,4 @@
-"""Pass 2's output: the graph as N-Quads files, pages in shards of ``SHARD_PAGES``.
+"""Pass 2's output: the graph as N-Quads files, pages in shards (``SHARD_PAGES``, ``SHARD_TRIPLES``).
 
 Every triple is in the default graph, so each line is N-Triples too and the
 files load into any SPARQL store without graph settings. Page shards are named
@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.graph.emit import Emitter, Triple, triple_lines
-from kg.building.engines import chunks
 from kg.building.results import decode
 
 SHARD_PAGES = 250  # pages per shard: small enough that the last one loads quickly
+# triples per shard at most: Oxigraph's bulk loader holds a shard in memory (about 0.8 KB a
+# triple), so a page of millions of triples is loaded in pieces (a typical shard has 20,000)
+SHARD_TRIPLES = 100_000
 
 
 def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
@@ -25,25 +27,36 @@ def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
     return path
 
 
-def write_pages(path: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter) -> Path:
-    """Write the triples of ``pages`` ((page id, records blob) pairs) to ``path``: their articles and facts.
-
-    RETURNS (Path): ``path``.
-    """
-    return write_triples(path, (triple for _, blob in pages for record in decode(blob)
-                                for triple in emitter.article(record)))
-
-
 def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter,
                       on_written: Callable[[Path], None] | None = None) -> list[Path]:
-    """Write ``pages`` in shards of ``SHARD_PAGES``, calling ``on_written`` on each as it is complete.
+    """Write the articles and facts of ``pages`` ((page id, records blob) pairs) in shards of
+    ``SHARD_PAGES`` pages or ``SHARD_TRIPLES`` triples, whichever comes first, calling
+    ``on_written`` on each as it is complete.
 
     RETURNS (list[Path]): the shard files, in page order.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for number, chunk in enumerate(chunks(pages, SHARD_PAGES)):
-        files.append(write_pages(folder / f"pages-{number:05d}.nq", chunk, emitter))
+    files: list[Path] = []
+    stream = None
+    pages_in, triples_in = 0, 0
+
+    def close() -> None:
+        stream.close()
         if on_written:
             on_written(files[-1])
+
+    for _, blob in pages:
+        if stream is None or pages_in >= SHARD_PAGES or triples_in >= SHARD_TRIPLES:
+            if stream is not None:
+                close()
+            files.append(folder / f"pages-{len(files):05d}.nq")
+            stream = open(files[-1], "w", encoding="utf-8")
+            pages_in, triples_in = 0, 0
+        pages_in += 1
+        for record in decode(blob):
+            triples = emitter.article(record)
+            stream.writelines(triple_lines(triples))
+            triples_in += len(triples)
+    if stream is not None:
+        close()
     return files

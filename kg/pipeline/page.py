@@ -23,31 +23,6 @@ from kg.settings import Settings
 _YEAR = re.compile(r"^(\d{4})")
 
 
-# A page longer than this is taken in parts cut at sentence ends (a whole e-paper issue is
-# about 30,000 characters): time grows with the page, and memory stays that of one part
-MAX_PART_CHARS = 100_000
-_SENTENCE_END = re.compile(r"[。!?！？\n]")
-
-
-def page_parts(text: str, limit: int = MAX_PART_CHARS) -> Iterator[str]:
-    """``text`` in consecutive parts of at most ``limit`` characters, each cut after the
-    last sentence end before the limit when there is one in its last tenth.
-
-    >>> [len(part) for part in page_parts("甲。" * 60, limit=50)]
-    [50, 50, 20]
-    >>> [len(part) for part in page_parts("甲乙丙丁。" * 12, limit=50)]
-    [50, 10]
-    """
-    pos = 0
-    while len(text) - pos > limit:
-        cut = pos + limit
-        floor = cut - max(limit // 10, 1)
-        end = max((m.end() for m in _SENTENCE_END.finditer(text, floor, cut)), default=cut)
-        yield text[pos:end]
-        pos = end
-    yield text[pos:]
-
-
 def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Document]:
     """Split one page into articles and run the extractors over each.
 
@@ -58,18 +33,9 @@ def documents_of_page(page: Page, settings: Settings = Settings()) -> list[Docum
 
 
 def iter_documents(page: Page, settings: Settings = Settings()) -> Iterator[Document]:
-    """The page's articles, with mentions and facts, one at a time (part by part: see
-    :data:`MAX_PART_CHARS`)."""
+    """The page's articles, with mentions and facts, one at a time."""
     check_order()
-    number = 0
-    for part in page_parts(page.text):
-        for doc in _part_documents(page, part, number, settings):
-            yield doc
-            number += 1
-
-
-def _part_documents(page: Page, text: str, first_number: int, settings: Settings) -> list[Document]:
-    """The articles of one part of a page, numbered from ``first_number``."""
+    text = page.text
     norm, norm_to_raw, articles = segment_page(text)
     segmenter = default_segmenter()
     year = int(_YEAR.match(page.date).group(1)) if page.date and _YEAR.match(page.date) else None
@@ -78,13 +44,11 @@ def _part_documents(page: Page, text: str, first_number: int, settings: Settings
     own_places = [places.main_place(view) for view in views]
     # an article that names no place is about its page's (the page's other articles name it)
     page_place = places.main_place(*views) if None in own_places else None
-    docs = []
-    for index, article in enumerate(articles):
-        number = first_number + index
+    for number, article in enumerate(articles):
         start, end = article.paragraphs[0].start, article.paragraphs[-1].end
         # a stitched article's view need not follow the raw order: take its extent
         raw_start, raw_end = min(norm_to_raw[start:end]), max(norm_to_raw[start:end]) + 1
-        view = views[index]
+        view = views[number]
         offsets = tuple(map((-raw_start).__add__, norm_to_raw[start:end])) + (raw_end - raw_start,)
         headline = article.headline
         if headline is None and number == 0 and page.title:
@@ -103,10 +67,9 @@ def _part_documents(page: Page, text: str, first_number: int, settings: Settings
             title=page.title,
             settings=settings,
             tokens=segmenter.lazy_tokens(view),
-            home_city=own_places[index] or page_place or settings.home_city_full,
+            home_city=own_places[number] or page_place or settings.home_city_full,
         )
-        docs.append(extract(doc))
-    return docs
+        yield extract(doc)
 
 
 def warm_up() -> None:

@@ -7,6 +7,7 @@ Encodings are detected per file. A file or line that cannot be read becomes a
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -123,6 +124,43 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
+# A page longer than this is read as parts cut at sentence ends, each a page of its own
+# (``id``, ``id~1``, ``id~2`` ...; a whole e-paper issue is about 30,000 characters): time
+# grows with the page, and a build's memory stays that of one part
+MAX_PART_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
+
+
+def page_parts(text: str, limit: int = MAX_PART_CHARS) -> Iterator[str]:
+    """``text`` in consecutive parts of at most ``limit`` characters, each cut after the
+    last sentence end before the limit when there is one in its last tenth.
+
+    >>> [len(part) for part in page_parts("甲。" * 60, limit=50)]
+    [50, 50, 20]
+    >>> [len(part) for part in page_parts("甲乙丙丁。" * 12, limit=50)]
+    [50, 10]
+    """
+    pos = 0
+    while len(text) - pos > limit:
+        cut = pos + limit
+        floor = cut - max(limit // 10, 1)
+        end = max((m.end() for m in _SENTENCE_END.finditer(text, floor, cut)), default=cut)
+        yield text[pos:end]
+        pos = end
+    yield text[pos:]
+
+
+def _pages_of(page: Page) -> Iterator[Page]:
+    """A page, or the parts of a page longer than :data:`MAX_PART_CHARS` (the title and
+    metadata stay with the first part; date and url with every part)."""
+    if len(page.text) <= MAX_PART_CHARS:
+        yield page
+        return
+    for number, part in enumerate(page_parts(page.text)):
+        yield dataclasses.replace(page, page_id=page.page_id if number == 0 else f"{page.page_id}~{number}",
+                                  text=part, title=page.title if number == 0 else None)
+
+
 _OPTIONAL_FIELDS = ("title", "date", "url")
 
 
@@ -204,10 +242,12 @@ def iter_pages(paths: Iterable, report: ReadReport | None = None) -> Iterator[Pa
                     except ValueError as exc:  # json.JSONDecodeError is one
                         report.problems.append(ReadProblem(display_path(path), f"line {number}: {exc}"))
                         continue
-                    report.pages += 1
-                    yield page
+                    for part in _pages_of(page):
+                        report.pages += 1
+                        yield part
             elif text.strip():
-                report.pages += 1
-                yield Page(rel, source, text, encoding=encoding)
+                for part in _pages_of(Page(rel, source, text, encoding=encoding)):
+                    report.pages += 1
+                    yield part
             else:
                 report.problems.append(ReadProblem(display_path(path), "empty file"))

@@ -1,0 +1,85 @@
+"""Kill an update build at random points, then build another input: the store is the one a
+clean build gives, every time. And a second writer is refused at once."""
+import io
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import SAMPLE
+from kg.building.builder import build_store
+from kg.building.store import BUILD_MARKER, GraphStore, StoreLock
+from kg.errors import StoreBusyError
+
+TRIALS = 21
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGKILL)
+
+
+def _pages(folder, change: bool):
+    """Thirty pages: the sample five times over; ``change`` rewrites every other one."""
+    folder.mkdir()
+    for copy in range(6):
+        for number, path in enumerate(sorted(SAMPLE.glob("*.txt"))):
+            text = path.read_text(encoding="utf-8")
+            if change and (copy + number) % 2:
+                text = text.replace("慰问", "看望").replace("总工会", "总工会（筹）")
+            (folder / f"{copy}-{path.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _nquads(store) -> list[bytes]:
+    buffer = io.BytesIO()
+    GraphStore(store, read_only=True).export("nquads", buffer)
+    return sorted(buffer.getvalue().splitlines())
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    root = tmp_path_factory.mktemp("faults")
+    original, changed = _pages(root / "original", False), _pages(root / "changed", True)
+    base = root / "base"
+    build_store(original, base)
+    started = time.monotonic()
+    probe = root / "probe"
+    shutil.copytree(base, probe)
+    subprocess.run([sys.executable, "-m", "kg", "build", str(changed), "--store", str(probe), "-q"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return root, original, changed, base, _nquads(base), time.monotonic() - started
+
+
+def test_a_killed_update_build_leaves_nothing_the_next_build_trusts(corpora):
+    root, original, changed, base, clean, duration = corpora
+    chance = random.Random(12)
+    for trial in range(TRIALS):
+        store = root / f"trial-{trial}"
+        shutil.copytree(base, store)
+        process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(changed), "--store", str(store), "-q"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(chance.uniform(0.05, duration))  # start-up, extraction, removal, loading, commit
+        process.send_signal(SIGNALS[trial % len(SIGNALS)])
+        process.wait()
+        build_store(original, store)
+        assert _nquads(store) == clean, f"trial {trial}: {SIGNALS[trial % 3].name} after the build's start"
+        assert not (store / BUILD_MARKER).exists() and not list(store.glob("unionkg-shards-*"))
+        shutil.rmtree(store)
+
+
+def test_a_second_writer_is_refused_at_once(tmp_path):
+    with StoreLock(tmp_path / "store"):
+        started = time.monotonic()
+        with pytest.raises(StoreBusyError, match="a build is running on this store"):
+            build_store(SAMPLE, tmp_path / "store")
+        assert time.monotonic() - started < 1
+
+
+def test_a_store_left_mid_build_is_rebuilt_whole(tmp_path):
+    build_store(SAMPLE, tmp_path / "store")
+    before = _nquads(tmp_path / "store")
+    (tmp_path / "store" / BUILD_MARKER).write_text("999999", encoding="utf-8")  # a build killed mid-way
+    summary = build_store(SAMPLE, tmp_path / "store")
+    assert summary.unchanged == 5 and summary.reemitted == 5
+    assert _nquads(tmp_path / "store") == before and not (tmp_path / "store" / BUILD_MARKER).exists()
