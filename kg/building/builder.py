@@ -23,7 +23,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 
 from kg.building.engines import extract_pages
 from kg.building.manifest import Manifest
@@ -33,13 +33,23 @@ from kg.building.store import GraphStore, StoreLock, manifest_path, removal_upda
 from kg.errors import NothingReadError
 from kg.graph.access import KnowledgeGraph
 from kg.graph.emit import Emitter, article_iri, new_graph, scheme_triples
-from kg.pipeline.read import ReadProblem, ReadReport, iter_pages
+from kg.pipeline.read import ReadProblem, ReadReport, count_pages, iter_pages
 from kg.pipeline.records import Ref
 from kg.settings import Engine, Settings
 
 # A build that loads at least 1/OPTIMIZE_SHARE of the store's pages (a first build
 # always does) compacts the store afterwards (docs/decisions/0008).
 OPTIMIZE_SHARE = 4
+
+
+class Progress(Protocol):
+    """What a build tells of its progress (the CLI draws it as bars on a terminal)."""
+
+    def phase(self, name: str, total: int | None = None) -> None:
+        """A phase begins: extracting (``total`` pages), resolving, emitting and loading, compacting."""
+
+    def advance(self, count: int = 1) -> None:
+        """``count`` more units of the phase are done."""
 
 
 @dataclass
@@ -84,7 +94,7 @@ class Pass1:
 
 
 def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, engine: Engine,
-                 report: ReadReport, progress: Callable[[int], None] | None = None) -> Pass1:
+                 report: ReadReport, progress: Progress | None = None) -> Pass1:
     """Pass 1: extract every new or changed page into the manifest, on ``engine``."""
     done = Pass1()
     seen: set[str] = set()
@@ -98,7 +108,7 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, eng
             if manifest.digest(page.page_id) == page_digest(page, settings):
                 done.unchanged += 1
                 if progress:
-                    progress(1)
+                    progress.advance()
                 continue
             yield page
 
@@ -106,7 +116,7 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, eng
         done.replaced_articles.update(manifest.put(result))
         done.extracted.add(result.page_id)
         if progress:
-            progress(1)
+            progress.advance()
     return done
 
 
@@ -144,7 +154,7 @@ def plan_emission(manifest: Manifest, changed: Pass1) -> Emission:
 
 
 def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
-              summary: BuildSummary | None = None, loader=None) -> list[Path]:
+              summary: BuildSummary | None = None, loader=None, progress: Progress | None = None) -> list[Path]:
     """Pass 2: write the entity declarations, the group scheme and the planned pages' shards.
 
     loader: optional, with ``remove(updates)`` (called once, before the first
@@ -167,7 +177,8 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
     if on_written:
         for path in files:
             on_written(path)
-    files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, on_written=on_written)
+    files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, on_written=on_written,
+                               on_page=progress.advance if progress else None)
     if summary is not None:
         keys = {plan.emitter.entity_key(kind, name) for name, kind in entity_names if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
@@ -189,7 +200,7 @@ def _paths(paths) -> list:
 
 
 def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: Settings = Settings(),
-          engine: Engine = Engine(), progress: Callable[[int], None] | None = None) -> KnowledgeGraph:
+          engine: Engine = Engine(), progress: Progress | None = None) -> KnowledgeGraph:
     """Build a knowledge graph in memory from files and folders of union news pages.
 
     paths: files or folders (.txt, .md, .jsonl), or one such path.
@@ -217,7 +228,7 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
 
 def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: str | os.PathLike, *,
                 settings: Settings = Settings(), engine: Engine = Engine(),
-                progress: Callable[[int], None] | None = None,
+                progress: Progress | None = None,
                 shards: str | os.PathLike | None = None) -> BuildSummary:
     """Build into (or update) an Oxigraph store on disk; memory stays bounded.
 
@@ -234,9 +245,13 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
         _remove_leftovers(Path(store))
         manifest = Manifest(manifest_path(store))
         try:
+            if progress:
+                progress.phase("extracting", total=count_pages(_paths(paths)))
             changed = extract_pass(_paths(paths), manifest, settings=settings, engine=engine, report=report,
                                    progress=progress)
             _check_read(report, paths)
+            if progress:
+                progress.phase("resolving")
             if lock.begin():  # the last build was killed while it changed the store: redo it whole
                 manifest.set_meta("emission", "")
             plan = plan_emission(manifest, changed)
@@ -244,12 +259,16 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
             target = GraphStore(store)
             with tempfile.TemporaryDirectory(prefix=SHARDS_PREFIX, dir=target.path) as work:
                 folder = Path(shards) if shards else Path(work)
+                if progress:
+                    progress.phase("emitting and loading", total=len(plan.pages))
                 with target.loader() as loader:
-                    emit_pass(manifest, plan, folder, summary=summary, loader=loader)
+                    emit_pass(manifest, plan, folder, summary=summary, loader=loader, progress=progress)
             manifest.commit()  # only once the store holds what the manifest says
             lock.commit()
             _finish(summary, manifest, report, changed)
             if len(plan.pages) * OPTIMIZE_SHARE >= summary.pages:
+                if progress:
+                    progress.phase("compacting")
                 target.optimize()
         finally:
             manifest.close()

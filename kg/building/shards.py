@@ -28,7 +28,8 @@ def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
 
 
 def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter,
-                      on_written: Callable[[Path], None] | None = None) -> list[Path]:
+                      on_written: Callable[[Path], None] | None = None,
+                      on_page: Callable[[], None] | None = None) -> list[Path]:
     """Write the articles and facts of ``pages`` ((page id, records blob) pairs) in shards of
     ``SHARD_PAGES`` pages or ``SHARD_TRIPLES`` triples, whichever comes first, calling
     ``on_written`` on each as it is complete.
@@ -57,6 +58,8 @@ def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter:
             triples = emitter.article(record)
             stream.writelines(triple_lines(triples))
             triples_in += len(triples)
+        if on_page:
+            on_page()
     if stream is not None:
         close()
     return files

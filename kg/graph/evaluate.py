@@ -203,4 +203,18 @@ def format_report(report: dict, *, errors: bool = False) -> str:
             if r["duplicates"]:
                 lines.append(f"    {r['duplicates']} duplicate node(s)")
     lines.append(f"overall macro-F1 {report['overall_macro_f1']:.3f}")
+    lines.append("counted as: " + "; ".join(f"{c} = {unit_of(c)}" for c in categories() if c in report))
     return "\n".join(lines)
+
+
+def unit_of(category: str) -> str:
+    """What one item of a category is (kg stats counts other units: events, articles)."""
+    entity_units = {"articles": "headlines", "unions": "nodes", "organizations": "nodes", "persons": "nodes"}
+    if category in entity_units:
+        return entity_units[category]
+    relation = _relation(category)
+    if relation.shape == "membership":
+        return "(person, title, organisation)"
+    if relation.shape == "credit":
+        return "(person, role)"
+    return "(agent, amount)" if relation.amount else "(agent, recipient) pairs"

@@ -1,14 +1,18 @@
-"""``kg stats``: entities and facts counted, one row per kind (the relation table's rows too)."""
+"""``kg stats``: entities and facts counted, one row per kind (the relation table's rows too).
+
+Each row says what it counts: ``kg eval`` scores other units (headlines, pairs of agent and
+recipient), and the labels keep a reader from comparing the two."""
 from __future__ import annotations
 
 from kg.graph.relations import RELATIONS, Relation
 
-_ENTITIES = (("articles", "ukg:Article"), ("unions", "ukg:Union"), ("organisations", "org:Organization"),
-             ("persons", "ukg:Person"))
+_ENTITIES = (("articles (with or without a headline)", "ukg:Article"), ("unions", "ukg:Union"),
+             ("organisations", "org:Organization"), ("persons", "ukg:Person"))
+_UNITS = {"event": "events", "membership": "memberships", "credit": "credited (article, person) pairs"}
 
 
 def _counted(relation: Relation) -> str:
-    what = f'"{relation.plural} ({relation.label})"'
+    what = f'"{relation.plural} ({relation.label}): {_UNITS[relation.shape]}"'
     if relation.shape == "credit":  # an article-person pair per credit
         props = "|".join(f"<{prop}>" for _, prop in relation.credit_roles)
         return f"{{ ?a {props} ?p BIND(CONCAT(STR(?a), STR(?p)) AS ?x) BIND({what} AS ?what) }}"

@@ -73,6 +73,28 @@ def open_graph(args) -> GraphAccess:
     return load_graph_file(args.graph)
 
 
+class PhaseBars:
+    """The build's progress on a terminal (nothing when standard error is not one): a bar per
+    phase, with a total and an estimated time left where the phase has a total."""
+
+    def __init__(self):
+        self._bar = None
+
+    def phase(self, name: str, total: int | None = None) -> None:
+        self.close()
+        self._bar = tqdm(total=total, desc=name, unit=" pages" if total is not None else "", file=sys.stderr,
+                         disable=None, leave=False)
+
+    def advance(self, count: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.update(count)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
 # exit codes, as `kg --help` and the README say
 OK, SKIPPED, FAILED, INTERRUPTED = 0, 1, 2, 130
 SCRATCH_PREFIX = "unionkg-store-"
@@ -114,17 +136,21 @@ def cmd_build(args) -> int:
     if output is not None:
         check_output_folder(output)
     _remove_stale_scratch()
-    bar = None if args.quiet else tqdm(unit=" pages", desc="extracting", file=sys.stderr, disable=None)
+    bars = None if args.quiet else PhaseBars()
     engine = Engine(jobs=args.jobs, name=args.engine, scheduler=args.scheduler)
     scratch = None if args.store else tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
     try:
         folder = args.store or scratch
         summary = build_store(args.inputs, folder, settings=Settings(home_city=args.home_city), engine=engine,
-                              progress=bar.update if bar is not None else None, shards=args.shards)
-        if bar is not None:
-            bar.close()
+                              progress=bars, shards=args.shards)
         graph = GraphStore(folder) if output is not None else None
-        written = [graph.export(fmt, output / name) for fmt, name in MAIN_EXPORTS] if graph is not None else []
+        written = []
+        for fmt, name in MAIN_EXPORTS if graph is not None else ():
+            if bars:
+                bars.phase(f"exporting {name}")
+            written.append(graph.export(fmt, output / name))
+        if bars:
+            bars.close()
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)

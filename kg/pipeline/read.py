@@ -251,3 +251,23 @@ def iter_pages(paths: Iterable, report: ReadReport | None = None) -> Iterator[Pa
                     yield part
             else:
                 report.problems.append(ReadProblem(display_path(path), "empty file"))
+
+
+def count_pages(paths: Iterable) -> int:
+    """About how many pages ``iter_pages`` will yield (for a progress bar's total): a page
+    per file, a line per JSON Lines record; files are listed, JSON Lines counted by bytes."""
+    total = 0
+    for given in paths:
+        root = Path(given)
+        if not root.exists():
+            continue
+        for path in [root] if root.is_file() else _files(root, ReadReport()):
+            try:
+                if path.suffix.lower() in (".jsonl", ".ndjson"):
+                    with open(path, "rb") as stream:
+                        total += sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+                else:
+                    total += 1 + path.stat().st_size // (3 * MAX_PART_CHARS)
+            except OSError:
+                continue
+    return total

@@ -41,3 +41,23 @@ def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
 def test_in_memory_build_with_jobs_is_the_same(sample_graph):
     import kg
     assert set(kg.build(SAMPLE, engine=Engine(jobs=2)).graph) == set(sample_graph.graph)
+
+
+class _Recorder:
+    def __init__(self):
+        self.phases, self.counts = [], {}
+
+    def phase(self, name, total=None):
+        self.phases.append((name, total))
+        self.counts[name] = 0
+
+    def advance(self, count=1):
+        self.counts[self.phases[-1][0]] += count
+
+
+def test_a_build_reports_every_phase_with_totals(tmp_path):
+    progress = _Recorder()
+    build_store(SAMPLE, tmp_path / "store", progress=progress)
+    assert progress.phases == [("extracting", 5), ("resolving", None), ("emitting and loading", 5),
+                               ("compacting", None)]
+    assert progress.counts["extracting"] == 5 and progress.counts["emitting and loading"] == 5

@@ -56,7 +56,7 @@ def test_a_toy_kind_reaches_turtle_graphml_stats_and_eval(with_commendations, tm
     assert edges == [("大兴区总工会", "劳动模范")]
 
     assert main(["stats", str(out / "graph.ttl")]) == 0
-    assert "commendations (表彰)  1" in capsys.readouterr().out.splitlines()
+    assert "commendations (表彰): events  1" in capsys.readouterr().out.splitlines()
 
     (gold / "a.json").write_text(json.dumps({"commendations": [
         {"agents": ["大兴区总工会"], "recipients": ["劳动模范"]}]}, ensure_ascii=False), encoding="utf-8")
