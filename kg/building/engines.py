@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 from collections import deque
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -26,6 +27,14 @@ CHUNK_PAGES = 16
 def extract_chunk(pages: list[Page], settings: Settings) -> list[PageResult]:
     """Extract a chunk of pages (the task every worker runs)."""
     return [page_result(page, settings) for page in pages]
+
+
+def _worker_start() -> None:
+    """A worker ignores Ctrl-C (the parent stops the pool and says so once), ends at SIGTERM
+    (the pool's way to stop it) whatever its parent does with that signal, and loads its dictionaries."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    warm_up()
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -74,7 +83,7 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     # workers' garbage collections, which would otherwise copy the pages they sit on (0007)
     gc.freeze()
     try:
-        pool = context.Pool(jobs, initializer=warm_up)
+        pool = context.Pool(jobs, initializer=_worker_start)
     finally:
         gc.unfreeze()
     with pool:

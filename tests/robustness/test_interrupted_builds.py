@@ -6,7 +6,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from conftest import SAMPLE
 from kg.building.builder import build_store
 from kg.building.store import BUILD_MARKER, GraphStore, StoreLock
 from kg.errors import StoreBusyError
+from kg.interfaces.cli import SCRATCH_PREFIX, main
 
 TRIALS = 21
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGKILL)
@@ -83,3 +86,19 @@ def test_a_store_left_mid_build_is_rebuilt_whole(tmp_path):
     summary = build_store(SAMPLE, tmp_path / "store")
     assert summary.unchanged == 5 and summary.reemitted == 5
     assert _nquads(tmp_path / "store") == before and not (tmp_path / "store" / BUILD_MARKER).exists()
+
+
+def test_a_reader_is_told_when_a_build_has_not_finished(tmp_path, capfd):
+    build_store(SAMPLE, tmp_path / "store")
+    (tmp_path / "store" / BUILD_MARKER).write_text("999999", encoding="utf-8")
+    assert main(["stats", "--store", str(tmp_path / "store")]) == 0
+    assert "its last build was interrupted" in capfd.readouterr().err
+
+
+def test_leftovers_of_killed_builds_are_removed(tmp_path):
+    scratch = Path(tempfile.gettempdir()) / f"{SCRATCH_PREFIX}999999-left"  # no such process
+    scratch.mkdir(exist_ok=True)
+    build_store(SAMPLE, tmp_path / "store")
+    (tmp_path / "store" / "unionkg-shards-left").mkdir()
+    assert main(["build", str(SAMPLE), "--store", str(tmp_path / "store"), "-q"]) == 0
+    assert not scratch.exists() and not list((tmp_path / "store").glob("unionkg-shards-*"))
