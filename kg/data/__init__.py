@@ -29,3 +29,10 @@ def data_files(folder: str) -> list[Traversable]:
     """The files of ``lexicons`` or ``ontology``, sorted by name (for fingerprints)."""
     return sorted((f for f in (resources.files(__name__) / folder).iterdir() if f.is_file()),
                   key=lambda f: f.name)
+
+
+def example_queries() -> dict[str, str]:
+    """The README's questions (``queries/*.rq``) by name: the explorer's examples."""
+    return {f.name.removesuffix(".rq"): f.read_text(encoding="utf-8")
+            for f in sorted((resources.files(__name__) / "queries").iterdir(), key=lambda f: f.name)
+            if f.name.endswith(".rq")}

@@ -5,6 +5,7 @@
     kg export (GRAPH | --store DIR) --format ttl|nt|nq|graphml -o FILE
     kg stats (GRAPH | --store DIR)
     kg eval (GRAPH | --store DIR) --gold DIR [--errors] [--json]
+    kg serve (STORE | GRAPH) [--host 127.0.0.1] [--port 7878] [--timeout 10]
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from kg.graph.access import GraphAccess, KnowledgeGraph, TriplesAnswer, refuse_u
 from kg.graph.evaluate import evaluate, format_report
 from kg.graph.export import FORMATS
 from kg.graph.stats import stats
+from kg.interfaces.serve import serve
 from kg.settings import ENGINES, Engine, Settings
 
 MAIN_EXPORTS = (("turtle", "graph.ttl"), ("graphml", "graph.graphml"))  # what `kg build -o DIR` writes
@@ -243,6 +245,7 @@ def answer(graph: GraphAccess, sparql: str, fmt: str, stdout) -> None:
 def _query_child(args, sparql: str, loaded) -> None:
     """The query process: load the graph, say so, answer, exit (killed on timeout or Ctrl-C)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops this process
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     out = io.TextIOWrapper(open(1, "wb", closefd=False), encoding="utf-8", line_buffering=False)
     code = 0
     try:
@@ -287,6 +290,15 @@ def cmd_query(args) -> int:
             child.kill()
             child.join()
     return child.exitcode
+
+
+def cmd_serve(args) -> int:
+    if not Path(args.source).exists():
+        raise UnionKGError(f"{args.source}: no such store folder or graph file")
+    print(f"serving {args.source} at http://{args.host}:{args.port}/ (SPARQL at /sparql; Ctrl-C stops)", flush=True)
+    serve(args.source, host=args.host, port=args.port, timeout=args.timeout, workers=args.workers,
+          cap=args.max_result_mb * 1_000_000)
+    return OK
 
 
 def cmd_stats(args) -> int:
@@ -348,6 +360,14 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=FORMATS, default="turtle")
     x.add_argument("-o", "--output", required=True, help="the file to write (- for stdout)")
     x.set_defaults(func=cmd_export)
+    v = sub.add_parser("serve", help="a read-only SPARQL endpoint and the explorer page over a store or a graph file")
+    v.add_argument("source", help="a store folder (kg build ... --store DIR) or a graph file")
+    v.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: this machine only)")
+    v.add_argument("--port", type=int, default=7878)
+    v.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10; then 503)")
+    v.add_argument("--workers", type=_positive, help="queries answered at once (default: cores + 1)")
+    v.add_argument("--max-result-mb", type=_positive, default=50, help="the largest answer (default 50 MB; then 413)")
+    v.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", help="precision, recall and F1 against gold annotations")
     _graph_arguments(e)
     e.add_argument("--gold", required=True, help="folder of gold *.json files (see the guideline)")
