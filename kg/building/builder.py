@@ -33,6 +33,8 @@ from kg.building.store import GraphStore, StoreLock, manifest_path, removal_upda
 from kg.errors import NothingReadError
 from kg.graph.access import KnowledgeGraph
 from kg.graph.emit import Emitter, article_iri, new_graph, scheme_triples
+from kg.graph.tallies import tally_updates
+from kg.graph.vocab import PREFIXES
 from kg.pipeline.read import ReadProblem, ReadReport, count_pages, iter_pages
 from kg.pipeline.records import Ref
 from kg.settings import Engine, Settings
@@ -166,8 +168,10 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
     folder.mkdir(parents=True, exist_ok=True)
     if loader is not None:
         updates = removal_updates(plan.stale_articles, everything=plan.everything)
-        # beside the shards, for a server that mirrors the store: run it, then load them
+        # beside the shards, for a server that mirrors the store: run remove.ru, load the
+        # shards, then run tallies.ru
         (folder / "remove.ru").write_text(update_request(updates), encoding="utf-8")
+        (folder / "tallies.ru").write_text(update_request(tally_updates()), encoding="utf-8")
         loader.remove(updates)
     on_written = loader.load if loader is not None else None
     entity_names = list(manifest.entity_names())  # read once: declarations and the summary
@@ -220,6 +224,8 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
             graph = new_graph()
             for path in files:
                 graph.parse(path, format="nt")
+            for update in tally_updates():
+                graph.update(update, initNs=PREFIXES)
             _finish(summary, manifest, report, changed)
         finally:
             manifest.close()
@@ -263,6 +269,9 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
                     progress.phase("emitting and loading", total=len(plan.pages))
                 with target.loader() as loader:
                     emit_pass(manifest, plan, folder, summary=summary, loader=loader, progress=progress)
+                if progress:
+                    progress.phase("tallying")
+                target.update(tally_updates())
             manifest.commit()  # only once the store holds what the manifest says
             lock.commit()
             _finish(summary, manifest, report, changed)

@@ -28,14 +28,11 @@ from kg.graph.emit import new_graph
 from kg.graph.vocab import PREFIXES, XSD, sparql_prologue
 from kg.pipeline.records import decimal_lexical
 
-# stores up to this many triples export Turtle and N-Triples through rdflib,
-# byte for byte as kg.build() does; larger ones stream through Oxigraph
-RDFLIB_EXPORT_LIMIT = 250_000
 # A build removes what it replaces with these updates (see removal_updates). The
 # declarations are the triples about typed entities and roles (every build writes them
 # all again); a page's are its articles' and those of the facts derived from them.
 _REMOVE_DECLARATIONS = ("DELETE { ?s ?p ?o } WHERE "
-                        "{ VALUES ?type { ukg:Union org:Organization ukg:Person org:Role } ?s a ?type ; ?p ?o }")
+                        "{ VALUES ?type { ukg:Union org:Organization ukg:Person org:Role ukg:Tally } ?s a ?type ; ?p ?o }")
 _REMOVE_ARTICLES = ("DELETE { ?s ?p ?o } WHERE { VALUES ?article { %s } ?s prov:wasDerivedFrom ?article ; ?p ?o } ;\n"
                     "DELETE { ?article ?p ?o } WHERE { VALUES ?article { %s } ?article ?p ?o }")
 CLEAR_ALL = "CLEAR ALL"
@@ -208,16 +205,10 @@ class GraphStore(GraphAccess):
 
     path (str | Path): the store folder (created if missing).
     read_only (bool): open for queries and exports only.
-    rdflib_limit (int): Turtle and N-Triples of a store of at most this many
-        triples are written through rdflib, byte for byte as ``kg.build``'s graph
-        writes them; larger stores stream through Oxigraph, in store order
-        (deterministic for the same content).
     """
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False,
-                 rdflib_limit: int = RDFLIB_EXPORT_LIMIT):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
         self.path = Path(path)
-        self.rdflib_limit = rdflib_limit
         oxi = self.path / "oxigraph"
         if read_only:
             if not oxi.is_dir():
@@ -237,6 +228,11 @@ class GraphStore(GraphAccess):
 
     def __len__(self) -> int:
         return len(self.store)
+
+    def update(self, updates: list[str]) -> None:
+        """Run SPARQL updates of the build's own (the tallies), prefixes predeclared."""
+        for text in updates:
+            self.store.update(text, prefixes=PREFIXES)
 
     def optimize(self) -> None:
         """Compact the store (after a large load: queries then read fewer, larger files)."""
@@ -281,10 +277,10 @@ class GraphStore(GraphAccess):
         return KnowledgeGraph(graph)
 
     def write_rdf(self, syntax: str, stream: BinaryIO) -> None:
+        """Oxigraph's writers at every size, streaming in store order (deterministic for the
+        same content; subjects together); Turtle with the vocabulary's prefixes."""
         if syntax == "nquads":
             self.store.dump(stream, ox.RdfFormat.N_QUADS)
-        elif len(self.store) <= self.rdflib_limit:
-            self.to_rdflib().write_rdf(syntax, stream)
         elif syntax == "turtle":
             ox.serialize(self.triples(), stream, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         else:

@@ -29,6 +29,7 @@ class UKG(DefinedNamespace):
     Condolence: URIRef  # 慰问
     Allocation: URIRef  # 拨付 / 下拨 / 投入 / 发放
     BeneficiaryGroups: URIRef  # the skos:ConceptScheme of beneficiary groups
+    Tally: URIRef  # derived: counts and sums of facts per agent (and recipient)
 
     # article properties
     headline: URIRef
@@ -47,6 +48,13 @@ class UKG(DefinedNamespace):
     approximate: URIRef
     partOf: URIRef  # an allocation that itemises a total reported beside it
     date: URIRef
+
+    # tallies (derived once per build, kg.graph.tallies)
+    tallyOf: URIRef
+    tallyAgent: URIRef
+    tallyRecipient: URIRef
+    eventCount: URIRef
+    amountSum: URIRef
 
     # provenance detail
     evidence: URIRef

@@ -8,7 +8,7 @@ import re
 
 import networkx as nx
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
 import kg.pipeline.extract as extract
 from kg.graph.relations import RELATIONS, Relation
@@ -47,7 +47,7 @@ def test_a_toy_kind_reaches_turtle_graphml_stats_and_eval(with_commendations, tm
     capsys.readouterr()
 
     turtle = Graph().parse(out / "graph.ttl")
-    commended = list(turtle.subjects(predicate=None, object=TOY_CLASS))
+    commended = list(turtle.subjects(predicate=RDF.type, object=TOY_CLASS))
     assert len(commended) == 1
 
     network = nx.read_graphml(out / "graph.graphml")
