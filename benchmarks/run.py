@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -94,6 +95,35 @@ def timed_size(folder: Path, texts: list[str], size: int, runs: int) -> dict:
     return row
 
 
+WHOLE = {  # the commands a user types, timed as whole processes, in turn
+    "jieba": lambda folder, out: [sys.executable, str(ROOT / "benchmarks" / "jieba_pages.py"), str(folder)],
+    "build -o": lambda folder, out: [str(KG), "build", str(folder), "-o", str(out / "exports"), "--jobs", "1", "-q"],
+    "build --store, jobs 1": lambda folder, out: [str(KG), "build", str(folder), "--store", str(out / "s1"),
+                                                  "--jobs", "1", "-q"],
+    "build --store, jobs 2": lambda folder, out: [str(KG), "build", str(folder), "--store", str(out / "s2"),
+                                                  "--jobs", "2", "-q"],
+}
+KG = Path(sys.executable).with_name("kg")
+
+
+def whole_processes(folder: Path, size: int, runs: int) -> dict[str, dict]:
+    """Median wall seconds of each command of :data:`WHOLE`, taking turns ``runs`` times;
+    each build starts from nothing (its store and exports removed first)."""
+    seconds: dict[str, list[float]] = {name: [] for name in WHOLE}
+    scratch = OUT / f"whole-{size}"
+    for _ in range(runs):
+        for name, command in WHOLE.items():
+            shutil.rmtree(scratch, ignore_errors=True)
+            scratch.mkdir(parents=True)
+            os.sync()
+            started = time.perf_counter()
+            subprocess.run(command(folder, scratch), check=True, stdout=subprocess.DEVNULL)
+            seconds[name].append(time.perf_counter() - started)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return {name: {"seconds": statistics.median(values), "runs": [round(v, 2) for v in values]}
+            for name, values in seconds.items()}
+
+
 def latencies(run, queries: list[Path], repeat: int) -> dict[str, float]:
     """Median milliseconds per query file."""
     out = {}
@@ -129,7 +159,8 @@ def main() -> None:
         folder = corpus(size)
         texts = texts_of(folder)
         megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-        row = {"pages": len(texts), "megabytes": megabytes, **timed_size(folder, texts, size, args.runs)}
+        row = {"pages": len(texts), "megabytes": megabytes, **timed_size(folder, texts, size, args.runs),
+               "whole": whole_processes(folder, size, args.runs)}
         store = GraphStore(OUT / f"store-{size}-jobs1", read_only=True)
         row["oxigraph_ms"] = latencies(store.query, queries, args.repeat)
         if size == min(args.sizes):
@@ -172,6 +203,14 @@ def format_report(results: dict) -> str:
             f"{r['megabytes'] / r[f'jobs{j}']['seconds']:.2f} MB/s"))
     add("**build ÷ jieba throughput (jobs 1)**", lambda r: f"**{r['jieba_s'] / r['jobs1']['seconds']:.2f}**")
     add("**speed-up jobs 2 ÷ jobs 1**", lambda r: f"**{r['jobs1']['seconds'] / r['jobs2']['seconds']:.2f}×**")
+    for name in WHOLE:
+        add(f"whole process: `{name}`, s (runs)", lambda r, n=name: (
+            f"{r['whole'][n]['seconds']:.1f} ({', '.join(f'{x:.1f}' for x in r['whole'][n]['runs'])})"))
+    for name in list(WHOLE)[1:]:
+        add(f"**whole process: `{name}` ÷ jieba throughput**",
+            lambda r, n=name: f"**{r['whole']['jieba']['seconds'] / r['whole'][n]['seconds']:.2f}**")
+    add("**whole process: jobs 2 ÷ jobs 1**", lambda r: (
+        f"**{r['whole']['build --store, jobs 1']['seconds'] / r['whole']['build --store, jobs 2']['seconds']:.2f}×**"))
     add("peak memory jobs 1 (MB)", lambda r: f"{r['jobs1']['peak_mb']:.0f}")
     add("peak memory jobs 2: main; worker (MB)", lambda r: f"{r['jobs2']['peak_mb']:.0f}; {r['jobs2']['worker_peak_mb']:.0f}")
     for name in sorted(next(iter(sizes.values()))["oxigraph_ms"]):

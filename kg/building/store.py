@@ -282,9 +282,9 @@ class GraphStore(GraphAccess):
         if syntax == "nquads":
             self.store.dump(stream, ox.RdfFormat.N_QUADS)
         elif syntax == "turtle":
-            ox.serialize(self.triples(), stream, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            self.store.dump(stream, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
         else:
-            ox.serialize(self.triples(), stream, ox.RdfFormat.N_TRIPLES)
+            self.store.dump(stream, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
 class ShardLoader:
