@@ -122,7 +122,8 @@ BUILD_MARKER = "BUILDING"
 LOCK_FILE = "lock"
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Is process ``pid`` running (whoever owns it)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -139,7 +140,7 @@ def unfinished_build(store: str | os.PathLike) -> tuple[int, bool] | None:
         pid = int(marker.read_text(encoding="utf-8").strip() or 0)
     except (FileNotFoundError, ValueError):
         return None if not marker.exists() else (0, False)
-    return pid, pid > 0 and pid != os.getpid() and _alive(pid)
+    return pid, pid > 0 and pid != os.getpid() and process_alive(pid)
 
 
 class StoreLock:

@@ -29,7 +29,7 @@ from rdflib import Graph
 from tqdm import tqdm
 
 from kg.building.builder import build_store
-from kg.building.store import GraphStore, unfinished_build
+from kg.building.store import GraphStore, process_alive, unfinished_build
 from kg.errors import GraphFileError, OutputError, QueryError, UnionKGError
 from kg.graph.access import GraphAccess, KnowledgeGraph, TriplesAnswer, refuse_updates
 from kg.graph.evaluate import evaluate, format_report
@@ -118,18 +118,8 @@ def _remove_stale_scratch() -> None:
     """Scratch stores of builds that were killed (their process is gone)."""
     for folder in Path(tempfile.gettempdir()).glob(SCRATCH_PREFIX + "*"):
         pid = folder.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def cmd_build(args) -> int:
