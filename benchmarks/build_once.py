@@ -17,7 +17,6 @@ import resource
 import shutil
 import sys
 import time
-from pathlib import Path
 
 
 def main() -> None:

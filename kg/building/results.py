@@ -169,13 +169,6 @@ def page_digest(page: Page, settings: Settings) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def page_digest(page: Page, settings: Settings) -> str:
-    """The content hash of a page as the build sees it (text, metadata, settings, pipeline)."""
-    parts = (page.source_file, page.text, page.title or "", page.date or "", page.url or "",
-             settings.home_city or "", pipeline_fingerprint())
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
 def page_result(page: Page, settings: Settings = Settings()) -> PageResult:
     """Extract one page into its compact result (the per-page work of a build)."""
     extracted = extract_page(page, settings)

@@ -29,7 +29,7 @@ from rdflib import Graph, URIRef
 
 from kg.graph.ontology import ontology_graph
 from kg.graph.relations import RELATIONS
-from kg.pipeline.records import ArticleRecord, FactRecord, Ref, decimal_lexical
+from kg.pipeline.records import ArticleRecord, FactRecord, Ref
 from kg.pipeline.lexicon import group_concepts
 from kg.pipeline.resolve import NameIndex, parent_union
 from kg.graph.vocab import ID, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, UKG, XSD

@@ -25,13 +25,12 @@ import unicodedata
 from itertools import chain, islice
 from pathlib import Path
 
-from rdflib import Graph
 from tqdm import tqdm
 
 from kg.building.builder import build_store
 from kg.building.store import GraphStore, process_alive, unfinished_build
-from kg.errors import GraphFileError, OutputError, QueryError, UnionKGError
-from kg.graph.access import GraphAccess, KnowledgeGraph, TriplesAnswer, refuse_updates
+from kg.errors import OutputError, QueryError, UnionKGError
+from kg.graph.access import GraphAccess, TriplesAnswer, refuse_updates
 from kg.graph.evaluate import evaluate, format_report
 from kg.graph.export import FORMATS
 from kg.graph.stats import stats
@@ -48,18 +47,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def load_graph_file(path: str) -> KnowledgeGraph:
-    """A graph file (any RDF syntax rdflib reads) in memory; a clear error when it is not one."""
-    if not Path(path).exists():
-        raise GraphFileError(f"{path}: no such graph file")
-    graph = Graph()
-    try:
-        graph.parse(path)
-    except Exception as exc:  # rdflib raises many parser-specific errors
-        raise GraphFileError(f"{path}: not a readable RDF file ({exc})") from exc
-    return KnowledgeGraph(graph)
-
-
 def open_graph(args) -> GraphAccess:
     """The graph a command names: a file, or ``--store DIR`` (the parser allows one, not both)."""
     if args.store:
@@ -72,7 +59,7 @@ def open_graph(args) -> GraphAccess:
         return GraphStore(args.store, read_only=True)
     if args.graph is None:
         raise UnionKGError("give a graph file or --store DIR")
-    return load_graph_file(args.graph)
+    return GraphStore.from_file(args.graph)
 
 
 class PhaseBars:

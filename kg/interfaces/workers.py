@@ -79,12 +79,7 @@ def open_graph(source: Path) -> ox.Store:
     if (source / "oxigraph").is_dir():
         return GraphStore(source, read_only=True).store
     if source.is_file():
-        store = ox.Store()
-        try:
-            store.bulk_load(path=str(source), format=ox.RdfFormat.from_extension(source.suffix.lstrip(".") or "ttl"))
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise GraphFileError(f"{source}: not a readable RDF file ({exc})") from exc
-        return store
+        return GraphStore.from_file(source).store
     raise GraphFileError(f"{source}: neither a unionkg store nor a graph file")
 
 

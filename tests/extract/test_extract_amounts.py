@@ -1,5 +1,4 @@
 """Amounts of money: the parser against the numbers it was written from."""
-from decimal import Decimal
 
 from hypothesis import given, strategies as st
 

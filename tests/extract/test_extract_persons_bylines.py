@@ -1,6 +1,5 @@
 import pytest
 
-from kg.pipeline.extract.bylines import find_bylines
 from kg.pipeline.extract.persons import find_persons, read_name
 
 

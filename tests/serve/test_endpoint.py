@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
 from kg.data import example_queries
 
