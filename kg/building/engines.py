@@ -29,11 +29,16 @@ def extract_chunk(pages: list[Page], settings: Settings) -> list[PageResult]:
     return [page_result(page, settings) for page in pages]
 
 
-def _worker_start() -> None:
-    """A worker ignores Ctrl-C (the parent stops the pool and says so once), ends at SIGTERM
-    (the pool's way to stop it) whatever its parent does with that signal, and loads its dictionaries."""
+def as_child_process() -> None:
+    """In a worker process: ignore Ctrl-C (the parent stops its children and says so once) and
+    end at SIGTERM (how a parent stops a child), whatever the parent does with those signals."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _worker_start() -> None:
+    """A pool worker: a child process that loads its dictionaries first."""
+    as_child_process()
     warm_up()
 
 

@@ -17,7 +17,7 @@ import fcntl
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -278,11 +278,6 @@ class GraphStore(GraphAccess):
                 result, stream, ox.RdfFormat.TURTLE if syntax == "turtle" else ox.RdfFormat.N_TRIPLES,
                 **({"prefixes": PREFIXES} if syntax == "turtle" else {})))
         return Rows([v.value for v in result.variables], result)
-
-    def triples(self) -> Iterator[ox.Triple]:
-        """Every triple (pyoxigraph Triples, store order)."""
-        for quad in self.store.quads_for_pattern(None, None, None, None):
-            yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
     def to_rdflib(self) -> KnowledgeGraph:
         """The whole graph in memory (small stores: memory grows with the graph).

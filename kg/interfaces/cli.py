@@ -28,6 +28,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg.building.builder import build_store
+from kg.building.engines import as_child_process
 from kg.building.store import GraphStore, process_alive, unfinished_build
 from kg.errors import OutputError, QueryError, UnionKGError
 from kg.graph.access import GraphAccess, TriplesAnswer, refuse_updates
@@ -221,8 +222,7 @@ def answer(graph: GraphAccess, sparql: str, fmt: str, stdout) -> None:
 
 def _query_child(args, sparql: str, loaded) -> None:
     """The query process: load the graph, say so, answer, exit (killed on timeout or Ctrl-C)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops this process
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    as_child_process()  # the parent stops this process
     out = io.TextIOWrapper(open(1, "wb", closefd=False), encoding="utf-8", line_buffering=False)
     code = 0
     try:

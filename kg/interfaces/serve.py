@@ -26,7 +26,8 @@ from starlette.routing import Route
 
 from kg.data import example_queries
 from kg.interfaces import explorer
-from kg.interfaces.workers import QueryRejected, QueryTimeout, QueryWorkers, ResultTooLarge, default_workers
+from kg.interfaces.workers import (READ_ONLY, QueryRejected, QueryTimeout, QueryWorkers, ResultTooLarge,
+                                   default_workers)
 
 STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
 _UPDATE_MEDIA = "application/sparql-update"
@@ -90,7 +91,7 @@ async def sparql(request: Request) -> Response:
     endpoint: Endpoint = request.app.state.endpoint
     text, update = await _sparql_text(request)
     if update:
-        return _error(403, "updates are not allowed: this endpoint is read-only")
+        return _error(403, READ_ONLY)
     if not text:
         return _error(400, "give a query: ?query=… (GET), a query= form or an application/sparql-query body (POST)")
     try:
@@ -100,8 +101,7 @@ async def sparql(request: Request) -> Response:
     except ResultTooLarge as exc:
         return _error(413, str(exc))
     except QueryRejected as exc:
-        message = "updates are not allowed: this endpoint is read-only" if exc.status == 403 else str(exc)
-        return _error(exc.status, message)
+        return _error(exc.status, str(exc))
     return Response(answer.body, media_type=answer.media_type)
 
 

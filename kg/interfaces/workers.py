@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-import signal
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -23,7 +22,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.building.store import GraphStore
-from kg.errors import GraphFileError
+from kg.building.engines import as_child_process
+from kg.errors import GraphFileError, QueryError
 from kg.graph.access import refuse_updates
 from kg.graph.vocab import PREFIXES
 
@@ -99,9 +99,15 @@ class _Capped(io.RawIOBase):
         return len(data)
 
 
+READ_ONLY = "updates are not allowed: this endpoint is read-only"
+
+
 def answer(store: ox.Store, sparql: str, accept: str, cap: int) -> Answer:
     """Run one query and serialise its answer in the first format of ``accept`` it has."""
-    refuse_updates(sparql)
+    try:
+        refuse_updates(sparql)
+    except QueryError:
+        raise QueryRejected(READ_ONLY, 403) from None
     try:
         result = store.query(sparql, prefixes=PREFIXES)
     except SyntaxError as exc:
@@ -127,8 +133,7 @@ def _negotiate(accept: str, formats: dict, default: str) -> str:
 
 def _serve(source: Path, preloaded: ox.Store | None, conn: Connection) -> None:
     """A worker's life: open the graph, then answer requests until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # whatever the parent does with SIGTERM
+    as_child_process()  # the server stops its workers
     store = preloaded if preloaded is not None else open_graph(source)
     while True:
         try:
@@ -139,9 +144,10 @@ def _serve(source: Path, preloaded: ox.Store | None, conn: Connection) -> None:
             conn.send(("ok", answer(store, sparql, accept, cap)))
         except QueryRejected as exc:
             conn.send(("rejected", (str(exc), exc.status)))
+        except ResultTooLarge as exc:
+            conn.send(("rejected", (str(exc), 413)))
         except Exception as exc:  # noqa: BLE001 - any failure of one query goes back as its answer
-            status = 403 if "not allowed" in str(exc) else 413 if isinstance(exc, ResultTooLarge) else 400
-            conn.send(("rejected", (str(exc).removeprefix("[E003] "), status)))
+            conn.send(("rejected", (str(exc), 400)))
 
 
 class _Worker:
