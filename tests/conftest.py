@@ -10,6 +10,11 @@ SAMPLE = ROOT / "corpus" / "sample"
 GOLD = ROOT / "tests" / "data" / "gold"
 
 
+def facts(doc, kind) -> list:
+    """The facts of one kind an extracted document holds, as a list."""
+    return list(doc.facts_of(kind))
+
+
 @pytest.fixture(scope="session")
 def segmenter():
     pytest.importorskip("jieba")

@@ -3,11 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import facts
 from kg.pipeline.extract.amounts import find_amounts, parse_amount
-
-
-def facts(doc, kind):
-    return [f for f in doc.facts if f.kind == kind]
 
 
 def test_position_chain_spans_two_organisations(extracted):

@@ -5,9 +5,7 @@ provinces use (none is a page's text; no name is a real official's).
 """
 import pytest
 
-
-def facts(doc, kind):
-    return [f for f in doc.facts if f.kind == kind]
+from conftest import facts
 
 
 def names(doc, *kinds):
