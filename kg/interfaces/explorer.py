@@ -60,9 +60,10 @@ def _events_values() -> str:
     return f"VALUES (?class ?relation) {{ {rows} }}"
 
 
-def entity(select: Select, node: str) -> dict:
+def entity(select: Select, node: str, *, with_dashboard: bool = True) -> dict:
     """An entity's page: type, labels, positions, events with their evidence, and for a
-    union its dashboard (totals per year and per group, whom it reached, its officials)."""
+    union its dashboard (totals per year and per group, whom it reached, its officials),
+    unless ``with_dashboard`` is false (the neighbourhood picture needs none of it)."""
     subject = iri(node)
     facts = select(f"SELECT ?p ?o WHERE {{ {subject} ?p ?o }}")
     if not facts:
@@ -78,7 +79,7 @@ def entity(select: Select, node: str) -> dict:
             "held": _positions(select, f"?m org:member {subject} ; org:organization ?other .", "other"),
             "holders": _positions(select, f"?m org:organization {subject} ; org:member ?other .", "other"),
             "events": events(select, subject)}
-    if kind == "union":
+    if kind == "union" and with_dashboard:
         page["dashboard"] = dashboard(select, subject, page["events"])
     return page
 

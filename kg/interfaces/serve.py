@@ -134,8 +134,12 @@ async def _article(request: Request, endpoint: Endpoint) -> Response:
     return JSONResponse(page) if page else JSONResponse({"error": "no such article"}, status_code=404)
 
 
+def _without_dashboard(select, node: str) -> dict:
+    return explorer.entity(select, node, with_dashboard=False)
+
+
 async def _neighbourhood(request: Request, endpoint: Endpoint) -> Response:
-    page = await _explore(endpoint, explorer.entity, request.query_params.get("iri", ""))
+    page = await _explore(endpoint, _without_dashboard, request.query_params.get("iri", ""))
     if not page:
         return JSONResponse({"error": "no such entity"}, status_code=404)
     return Response(explorer.neighbourhood_svg(page), media_type="image/svg+xml")
