@@ -135,11 +135,11 @@ def process_alive(pid: int) -> bool:
 
 def unfinished_build(store: str | os.PathLike) -> tuple[int, bool] | None:
     """(process id, still running?) of a build that has not finished with the store, None if none."""
-    marker = Path(store) / BUILD_MARKER
     try:
-        pid = int(marker.read_text(encoding="utf-8").strip() or 0)
-    except (FileNotFoundError, ValueError):
-        return None if not marker.exists() else (0, False)
+        written = (Path(store) / BUILD_MARKER).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    pid = int(written) if written.isdigit() else 0  # a marker cut short: its build is gone
     return pid, pid > 0 and pid != os.getpid() and process_alive(pid)
 
 
