@@ -33,8 +33,7 @@ from kg.building.store import GraphStore, StoreLock, manifest_path, removal_upda
 from kg.errors import NothingReadError
 from kg.graph.access import KnowledgeGraph
 from kg.graph.emit import Emitter, article_iri, new_graph, scheme_triples
-from kg.graph.tallies import tally_updates
-from kg.graph.vocab import PREFIXES
+from kg.graph.tallies import add_up, encode_shares, page_tallies, tally_triples
 from kg.pipeline.read import ReadProblem, ReadReport, count_pages, iter_pages
 from kg.pipeline.records import Ref
 from kg.settings import Engine, Settings
@@ -168,10 +167,8 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
     folder.mkdir(parents=True, exist_ok=True)
     if loader is not None:
         updates = removal_updates(plan.stale_articles, everything=plan.everything)
-        # beside the shards, for a server that mirrors the store: run remove.ru, load the
-        # shards, then run tallies.ru
+        # beside the shards, for a server that mirrors the store: run remove.ru, then load the shards
         (folder / "remove.ru").write_text(update_request(updates), encoding="utf-8")
-        (folder / "tallies.ru").write_text(update_request(tally_updates()), encoding="utf-8")
         loader.remove(updates)
     on_written = loader.load if loader is not None else None
     entity_names = list(manifest.entity_names())  # read once: declarations and the summary
@@ -181,8 +178,18 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
     if on_written:
         for path in files:
             on_written(path)
+
+    def emitted(page_id: str, records: list) -> None:  # the page's share of the tallies, kept for later builds
+        manifest.put_tallies(page_id, encode_shares(page_tallies(plan.emitter, records)))
+        if progress:
+            progress.advance()
+
     files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, on_written=on_written,
-                               on_page=progress.advance if progress else None)
+                               on_page=emitted)
+    # every page's share, the pages not emitted again included: the tallies of the whole graph
+    files.append(write_triples(folder / "tallies.nq", tally_triples(add_up(manifest.tally_shares()))))
+    if on_written:
+        on_written(files[-1])
     if summary is not None:
         keys = {plan.emitter.entity_key(kind, name) for name, kind in entity_names if kind != "role"}
         labels = {"union": "unions", "org": "organisations", "person": "persons"}
@@ -224,8 +231,6 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
             graph = new_graph()
             for path in files:
                 graph.parse(path, format="nt")
-            for update in tally_updates():
-                graph.update(update, initNs=PREFIXES)
             _finish(summary, manifest, report, changed)
         finally:
             manifest.close()
@@ -269,9 +274,6 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
                     progress.phase("emitting and loading", total=len(plan.pages))
                 with target.loader() as loader:
                     emit_pass(manifest, plan, folder, summary=summary, loader=loader, progress=progress)
-                if progress:
-                    progress.phase("tallying")
-                target.update(tally_updates())
             manifest.commit()  # only once the store holds what the manifest says
             lock.commit()
             _finish(summary, manifest, report, changed)

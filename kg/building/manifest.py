@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS names (page_id TEXT NOT NULL, name TEXT NOT NULL, kin
                                   surface TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS names_page ON names (page_id);
 CREATE INDEX IF NOT EXISTS names_name ON names (name);
+CREATE TABLE IF NOT EXISTS tallies (page_id TEXT PRIMARY KEY, shares TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS nodes (name TEXT PRIMARY KEY, node TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -45,7 +46,7 @@ class Manifest:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
         if self.meta("record_schema") != RECORD_SCHEMA:  # new, or records this version cannot read
-            self.db.executescript("DELETE FROM pages; DELETE FROM names; DELETE FROM nodes; DELETE FROM meta;")
+            self.db.executescript("DELETE FROM pages; DELETE FROM names; DELETE FROM tallies; DELETE FROM nodes; DELETE FROM meta;")
             self.set_meta("record_schema", RECORD_SCHEMA)
 
     def close(self) -> None:
@@ -74,6 +75,15 @@ class Manifest:
         self.db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
                             [(result.page_id, *observation) for observation in result.names])
         return replaced
+
+    def put_tallies(self, page_id: str, shares: str) -> None:
+        """Record a page's share of the tallies as last emitted (:func:`kg.graph.tallies.encode_shares`)."""
+        self.db.execute("INSERT OR REPLACE INTO tallies VALUES (?, ?)", (page_id, shares))
+
+    def tally_shares(self) -> Iterator[str]:
+        """Every page's share of the tallies."""
+        for (shares,) in self.db.execute("SELECT shares FROM tallies"):
+            yield shares
 
     def meta(self, key: str) -> str | None:
         """A recorded setting of the last build (e.g. the emitter's fingerprint)."""

@@ -116,7 +116,7 @@ def decode(blob: bytes) -> list[ArticleRecord]:
 # its triples depend on besides (a change re-emits every page from its records)
 EXTRACTION_FILES = ("pipeline/*.py", "pipeline/extract/*.py", "data/lexicons/*", "data/ontology/groups.ttl",
                     "settings.py", "building/results.py")
-EMISSION_FILES = ("graph/emit.py", "graph/relations.py", "graph/vocab.py", "pipeline/resolve.py",
+EMISSION_FILES = ("graph/emit.py", "graph/relations.py", "graph/tallies.py", "graph/vocab.py", "pipeline/resolve.py",
                   "pipeline/records.py", "building/results.py", "data/ontology/groups.ttl")
 
 

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from kg.graph.emit import Emitter, Triple, triple_lines
 from kg.building.results import decode
+from kg.pipeline.records import ArticleRecord
 
 SHARD_PAGES = 250  # pages per shard: small enough that the last one loads quickly
 # triples per shard at most: Oxigraph's bulk loader holds a shard in memory (about 0.8 KB a
@@ -29,10 +30,10 @@ def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
 
 def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter,
                       on_written: Callable[[Path], None] | None = None,
-                      on_page: Callable[[], None] | None = None) -> list[Path]:
+                      on_page: Callable[[str, list[ArticleRecord]], None] | None = None) -> list[Path]:
     """Write the articles and facts of ``pages`` ((page id, records blob) pairs) in shards of
     ``SHARD_PAGES`` pages or ``SHARD_TRIPLES`` triples, whichever comes first, calling
-    ``on_written`` on each as it is complete.
+    ``on_written`` on each as it is complete, and ``on_page`` with each page's records.
 
     RETURNS (list[Path]): the shard files, in page order.
     """
@@ -46,7 +47,7 @@ def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter:
         if on_written:
             on_written(files[-1])
 
-    for _, blob in pages:
+    for page_id, blob in pages:
         if stream is None or pages_in >= SHARD_PAGES or triples_in >= SHARD_TRIPLES:
             if stream is not None:
                 close()
@@ -54,12 +55,13 @@ def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter:
             stream = open(files[-1], "w", encoding="utf-8")
             pages_in, triples_in = 0, 0
         pages_in += 1
-        for record in decode(blob):
+        records = decode(blob)
+        for record in records:
             triples = emitter.article(record)
             stream.writelines(triple_lines(triples))
             triples_in += len(triples)
         if on_page:
-            on_page()
+            on_page(page_id, records)
     if stream is not None:
         close()
     return files

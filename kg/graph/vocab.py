@@ -53,6 +53,7 @@ class UKG(DefinedNamespace):
     tallyOf: URIRef
     tallyAgent: URIRef
     tallyRecipient: URIRef
+    tallyRecipientType: URIRef  # the recipient's class, repeated on the tally
     eventCount: URIRef
     amountSum: URIRef
 

@@ -34,7 +34,7 @@ def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
         build_store(SAMPLE, tmp_path / "store", engine=Engine(name="dask", client=client), shards=tmp_path / "shards")
     assert _nquads(tmp_path / "store") == serial
     kept = sorted(p.name for p in (tmp_path / "shards").iterdir())
-    assert kept == ["entities.nq", "groups.nq", "pages-00000.nq", "remove.ru", "tallies.ru"]
+    assert kept == ["entities.nq", "groups.nq", "pages-00000.nq", "remove.ru", "tallies.nq"]
     assert (tmp_path / "shards" / "remove.ru").read_text(encoding="utf-8").endswith("\nCLEAR ALL\n")  # a first build
 
 
@@ -59,5 +59,5 @@ def test_a_build_reports_every_phase_with_totals(tmp_path):
     progress = _Recorder()
     build_store(SAMPLE, tmp_path / "store", progress=progress)
     assert progress.phases == [("extracting", 5), ("resolving", None), ("emitting and loading", 5),
-                               ("tallying", None), ("compacting", None)]
+                               ("compacting", None)]
     assert progress.counts["extracting"] == 5 and progress.counts["emitting and loading"] == 5

@@ -108,7 +108,6 @@ def test_the_kept_shards_and_updates_mirror_the_store_on_a_server(tmp_path):
         server.update((shards / "remove.ru").read_text(encoding="utf-8"))
         for path in sorted(shards.glob("*.nq")):
             server.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        server.update((shards / "tallies.ru").read_text(encoding="utf-8"))
     buffer = io.BytesIO()
     server.dump(buffer, ox.RdfFormat.N_QUADS)
     assert "驿城区总工会走访" not in buffer.getvalue().decode("utf-8")
