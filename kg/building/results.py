@@ -3,9 +3,9 @@
 The unit that moves between processes, Dask workers and the manifest
 (:mod:`kg.building.manifest`): :func:`page_result` runs the pipeline's
 per-page driver and encodes the records as compressed JSON, every record an
-object keyed by field name (fields at their default left out), so that a
-manifest written by another version is read correctly or not at all
-(:data:`RECORD_SCHEMA`, kept in the manifest).
+array of its fields in order; :data:`RECORD_SCHEMA`, kept in the manifest, names
+that order, so that a manifest written by another version is read correctly or
+not at all.
 """
 from __future__ import annotations
 
@@ -21,7 +21,14 @@ from kg.pipeline.read import Page
 from kg.pipeline.records import ArticleRecord, FactRecord, Ref
 from kg.settings import Settings
 
-RECORD_SCHEMA = "2"  # the encoding below; a manifest of another schema is extracted afresh
+
+def record_schema(types) -> str:
+    """The encoding's version and the records' fields, in order (fields are stored by position)."""
+    return "3 " + hashlib.sha1(repr([(t.__name__, t._fields) for t in types]).encode()).hexdigest()[:12]
+
+
+# kept in the manifest: a manifest of another schema is extracted afresh
+RECORD_SCHEMA = record_schema((Ref, FactRecord, ArticleRecord))
 
 
 @dataclass(frozen=True)
@@ -47,68 +54,33 @@ class PageResult:
     facts: tuple[tuple[str, int], ...]
 
 
-_NO_DEFAULT = object()
+def _ref(fields: list | None) -> Ref | None:
+    return None if fields is None else Ref(fields[0], fields[1], tuple(fields[2]))
 
 
-def _without_defaults(record: tuple) -> dict:
-    """A record's fields by name, those at their default left out."""
-    defaults = type(record)._field_defaults
-    return {name: value for name, value in zip(record._fields, record)
-            if value != defaults.get(name, _NO_DEFAULT)}
+_make = tuple.__new__  # a named tuple from a list of its fields, without a Python-level call
 
 
-def _ref_fields(ref: Ref | None) -> dict | None:
-    return None if ref is None else _without_defaults(ref)
-
-
-def _fact_fields(fact: FactRecord) -> dict:
-    out = _without_defaults(fact)
-    for name in ("agents", "recipients"):
-        if name in out:
-            out[name] = [_ref_fields(ref) for ref in out[name]]
-    for name in ("person", "org"):
-        if name in out:
-            out[name] = _ref_fields(out[name])
-    return out
-
-
-def _article_fields(record: ArticleRecord) -> dict:
-    out = _without_defaults(record)
-    out["mentions"] = [_ref_fields(ref) for ref in record.mentions]
-    out["facts"] = [_fact_fields(fact) for fact in record.facts]
-    return out
-
-
-def _ref(fields: dict | None) -> Ref | None:
-    if fields is None:
-        return None
-    concepts = fields.get("concepts")
-    return Ref(fields["kind"], fields["name"], tuple(concepts) if concepts else ())
-
-
-def _fact(fields: dict) -> FactRecord:
-    for name in ("agents", "recipients"):
-        if name in fields:
-            fields[name] = tuple(map(_ref, fields[name]))
-    for name in ("person", "org"):
-        if name in fields:
-            fields[name] = _ref(fields[name])
-    return FactRecord(**fields)
+def _fact(fields: list) -> FactRecord:
+    fields[5] = tuple(map(_ref, fields[5]))  # agents
+    fields[6] = tuple(map(_ref, fields[6]))  # recipients
+    fields[7], fields[8] = _ref(fields[7]), _ref(fields[8])  # person, org
+    return _make(FactRecord, fields)
 
 
 def encode(records) -> bytes:
-    """Compressed JSON of a page's article records, by field name."""
-    data = [_article_fields(record) for record in records]
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    """Compressed JSON of a page's article records, each record an array of its fields in order
+    (the named tuples serialise as arrays in C; :data:`RECORD_SCHEMA` names the field order)."""
+    return zlib.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def decode(blob: bytes) -> list[ArticleRecord]:
     """The article records of :func:`encode`'s output."""
     out = []
     for fields in json.loads(zlib.decompress(blob)):
-        fields["mentions"] = tuple(map(_ref, fields["mentions"]))
-        fields["facts"] = tuple(map(_fact, fields["facts"]))
-        out.append(ArticleRecord(**fields))
+        fields[5] = tuple(map(_ref, fields[5]))  # mentions
+        fields[6] = tuple(map(_fact, fields[6]))  # facts
+        out.append(_make(ArticleRecord, fields))
     return out
 
 
