@@ -17,7 +17,7 @@ import fcntl
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -278,6 +278,17 @@ class GraphStore(GraphAccess):
                 result, stream, ox.RdfFormat.TURTLE if syntax == "turtle" else ox.RdfFormat.N_TRIPLES,
                 **({"prefixes": PREFIXES} if syntax == "turtle" else {})))
         return Rows([v.value for v in result.variables], result)
+
+    def texts(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
+        """A SELECT's rows as plain text, read from Oxigraph's terms directly (see
+        :meth:`GraphAccess.texts`; xsd:decimal in Oxigraph's form, 550000 for 550000.0)."""
+        refuse_updates(sparql)
+        try:
+            solutions = self.store.query(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"cannot run query: {exc}") from exc
+        for solution in solutions:
+            yield tuple(None if term is None else term.value for term in solution)
 
     def to_rdflib(self) -> KnowledgeGraph:
         """The whole graph in memory (small stores: memory grows with the graph).

@@ -13,7 +13,7 @@ import re
 import sys
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Iterator
 
 import networkx as nx
 from rdflib import Graph
@@ -62,9 +62,15 @@ class GraphAccess(ABC):
     def write_rdf(self, syntax: str, stream: BinaryIO) -> None:
         """Write the triples as ``turtle``, ``nt`` or ``nquads``, deterministically."""
 
+    def texts(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
+        """A SELECT's rows as plain text: IRIs, literals' lexical forms, None when unbound
+        (what the network and GraphML read, without making an rdflib term per value)."""
+        for row in self.query(sparql):
+            yield tuple(None if term is None else str(term) for term in row)
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """The entity network (see :func:`kg.graph.network.to_networkx`)."""
-        return to_networkx(self.query)
+        return to_networkx(self.texts)
 
     def export(self, fmt: str, path: str | os.PathLike | BinaryIO) -> Path | None:
         """Write the graph in ``fmt`` (see :data:`kg.graph.export.EXPORTERS`) to a file,

@@ -29,7 +29,7 @@ def write_nquads(graph, stream: BinaryIO) -> None:
 
 def write_network(graph, stream: BinaryIO) -> None:
     """GraphML of the entity network (see :mod:`kg.graph.network`)."""
-    write_graphml(graph.query, stream)
+    write_graphml(graph.texts, stream)
 
 
 EXPORTERS: dict[str, Callable[[object, BinaryIO], None]] = {

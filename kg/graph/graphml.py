@@ -35,7 +35,7 @@ def _data(attrs: dict) -> str:
 def write_graphml(query: Query, stream: BinaryIO) -> None:
     """Write the entity network of a graph as GraphML (UTF-8 XML), streaming the edges.
 
-    query: a graph's SPARQL (``KnowledgeGraph.query`` or ``GraphStore.query``).
+    query: a graph's SPARQL rows as text (``KnowledgeGraph.texts`` or ``GraphStore.texts``).
     """
     known = nodes(query)
     out = [_HEADER]

@@ -8,8 +8,8 @@ carrying amount, date, role and evidence. An event with several agents and
 recipients is one edge per pair.
 
 Everything here reads a graph through SPARQL only (``query``: a callable
-returning rows of rdflib terms), so the in-memory graph and the Oxigraph store
-give the same network, and :func:`edges` streams from either.
+returning rows of plain text, a graph's ``texts``), so the in-memory graph and
+the Oxigraph store give the same network, and :func:`edges` streams from either.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.graph.relations import RELATIONS
 
-Query = Callable[[str], Iterable[tuple]]
+Query = Callable[[str], Iterable[tuple]]  # SPARQL -> rows of str (None: unbound)
 
 NODES_QUERY = """
 SELECT ?n ?type ?label WHERE {
@@ -108,7 +108,7 @@ def edge_key(source: str, target: str, attrs: dict) -> str:
 def to_networkx(query: Query) -> nx.MultiDiGraph:
     """The entity network of a graph.
 
-    query: a graph's SPARQL (``KnowledgeGraph.query`` or ``GraphStore.query``).
+    query: a graph's SPARQL rows as text (``KnowledgeGraph.texts`` or ``GraphStore.texts``).
     RETURNS (networkx.MultiDiGraph): nodes keyed by IRI with ``label`` and
         ``type``; edges keyed by :func:`edge_key`, with the attributes of :func:`edges`.
     """
