@@ -5,12 +5,12 @@ text, a normalised view of it (layout spaces removed) and a map from every
 normalised character back to its raw offset.  Extractors read the normalised
 view; every :class:`Mention` and :class:`Fact` points into it by offsets, and
 ``Document.raw_offsets`` turns those into raw offsets for provenance.
-All objects are frozen: a stage returns a new document (``dataclasses.replace``).
+All objects are frozen: a stage returns a new document (:meth:`Document.evolve`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Literal
 
 from kg.pipeline.normalise import fold_text, has_traditional
@@ -124,12 +124,25 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     facts: tuple[Fact, ...] = ()
 
+    def evolve(self, **changes) -> "Document":
+        """A copy with ``changes`` to its fields, the answers kept on this instance left
+        behind: ``dataclasses.replace`` without a frozen dataclass's per-field ``__init__``
+        (run after every extractor, for every article)."""
+        unknown = changes.keys() - _DOCUMENT_FIELDS.keys()
+        if unknown:
+            raise TypeError(f"Document has no field {sorted(unknown)[0]!r}")
+        state = {name: self.__dict__[name] for name in _DOCUMENT_FIELDS}
+        state.update(changes)
+        copy = object.__new__(Document)
+        copy.__dict__.update(state)
+        return copy
+
     def mentions_of(self, *kinds: str) -> tuple[Mention, ...]:
         """The mentions of the given kinds, in text order.
 
         Extractors ask for the same kinds of the same document many times (every act
         looks for its agents): the answer is kept on the instance, outside its fields
-        (a new document, made by ``dataclasses.replace``, starts afresh).
+        (a new document, made by :meth:`evolve`, starts afresh).
         """
         kept = self.__dict__.setdefault("_mentions_of", {})
         found = kept.get(kinds)
@@ -207,3 +220,6 @@ class Document:
         if simplified_only:  # nothing converted: as printed is the view itself (spaces, widths alike)
             return self.norm[start:end]
         return fold_text("".join(map(self.text.__getitem__, self.norm_to_raw[start:end])))
+
+
+_DOCUMENT_FIELDS = {field.name: field for field in fields(Document)}

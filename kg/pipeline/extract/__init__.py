@@ -7,7 +7,6 @@ which an extractor would run before what it needs.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Literal
 
@@ -78,7 +77,7 @@ def extract(doc: Document, extractors: tuple[Extractor, ...] | None = None) -> D
         found = extractor.func(doc)
         if extractor.output == "mentions":
             mentions = tuple(sorted(doc.mentions + found, key=lambda m: (m.start, m.end, m.kind)))
-            doc = dataclasses.replace(doc, mentions=mentions)
+            doc = doc.evolve(mentions=mentions)
         else:
-            doc = dataclasses.replace(doc, facts=doc.facts + found)
+            doc = doc.evolve(facts=doc.facts + found)
     return doc
