@@ -1,6 +1,6 @@
 """The ``kg`` command: a thin layer over the library.
 
-    kg build INPUT... [-o DIR] [--store DIR] [--jobs N] [--engine local|dask [--scheduler ADDR]] [--home-city 北京]
+    kg build INPUT... [-o DIR] [--store DIR] [--jobs N|auto] [--engine local|dask [--scheduler ADDR]] [--home-city 北京]
     kg query (GRAPH | --store DIR) (QUERY | --file Q.rq) [--format table|csv|json]
     kg export (GRAPH | --store DIR) --format ttl|nt|nq|graphml -o FILE
     kg stats (GRAPH | --store DIR)
@@ -42,11 +42,29 @@ from kg.settings import ENGINES, Engine, Settings
 MAIN_EXPORTS = (("turtle", "graph.ttl"), ("graphml", "graph.graphml"))  # what `kg build -o DIR` writes
 
 
+MAX_AUTO_JOBS = 8  # each worker holds jieba's dictionary and the gazetteer (about 180 MB)
+
+
+def auto_jobs() -> int:
+    """``kg build``'s default ``--jobs``: a worker per core this process may use (a container's
+    or taskset's limit, not the machine's), at most :data:`MAX_AUTO_JOBS`. Every engine builds
+    the same bytes, and a pool costs nothing measurable even on the five-page sample."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_AUTO_JOBS))
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+def _jobs(text: str) -> int:
+    return auto_jobs() if text == "auto" else _positive(text)
 
 
 def open_graph(args) -> GraphAccess:
@@ -317,7 +335,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", help="export graph.ttl and graph.graphml to this folder "
                    "(default: exports, or none when --store is given)")
     b.add_argument("--store", help="build into (or update) this Oxigraph store folder")
-    b.add_argument("--jobs", type=_positive, default=1, help="worker processes for extraction (default: 1)")
+    b.add_argument("--jobs", type=_jobs, default="auto",
+                   help="worker processes for extraction, or auto: one per core, at most 8 (default: auto)")
     b.add_argument("--engine", choices=ENGINES, default="local", help="where extraction runs (default: local)")
     b.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
     b.add_argument("--shards", help="keep the N-Quads shards this build loads in this folder")

@@ -71,3 +71,14 @@ def test_a_graph_file_and_a_store_together_are_an_argument_error(tmp_path, capfd
         assert exit_.value.code == 2
         error = capfd.readouterr().err
         assert error.startswith(f"usage: kg {command[0]}") and ("not allowed with" in error or "not both" in error)
+
+
+def test_build_uses_a_worker_per_usable_core_by_default(monkeypatch):
+    import os
+
+    from kg.interfaces import cli
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert cli.parser().parse_args(["build", "x"]).jobs == 3
+    assert cli.parser().parse_args(["build", "x", "--jobs", "1"]).jobs == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert cli.parser().parse_args(["build", "x", "--jobs", "auto"]).jobs == cli.MAX_AUTO_JOBS
