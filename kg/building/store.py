@@ -143,6 +143,20 @@ def unfinished_build(store: str | os.PathLike) -> tuple[int, bool] | None:
     return pid, pid > 0 and pid != os.getpid() and process_alive(pid)
 
 
+_HELD_LOCKS: set = set()  # the lock files this process holds
+
+
+def _forget_locks_in_child() -> None:
+    """A forked child (a pool worker) does not hold its parent's store locks: a parent
+    killed mid-build frees its store at once, however long its workers take to notice."""
+    for file in list(_HELD_LOCKS):
+        file.close()  # this process's descriptor only: the parent's keeps the lock
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
 class StoreLock:
     """The one writer of a store: an exclusive ``flock`` on ``DIR/lock``, released when the
     process ends however it ends. A second build is told at once which process holds it."""
@@ -163,6 +177,7 @@ class StoreLock:
         self._file.truncate()
         self._file.write(str(os.getpid()))
         self._file.flush()
+        _HELD_LOCKS.add(self._file)
 
     def begin(self) -> bool:
         """Mark the store as being changed; RETURNS whether a build before this one was left unfinished."""
@@ -176,6 +191,7 @@ class StoreLock:
         _sync_folder(self.path)
 
     def release(self) -> None:
+        _HELD_LOCKS.discard(self._file)
         self._file.close()
 
     def __enter__(self) -> "StoreLock":

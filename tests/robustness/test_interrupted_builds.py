@@ -1,6 +1,7 @@
 """Kill an update build at random points, then build another input: the store is the one a
 clean build gives, every time. And a second writer is refused at once."""
 import io
+import os
 import random
 import shutil
 import signal
@@ -77,6 +78,23 @@ def test_a_second_writer_is_refused_at_once(tmp_path):
         with pytest.raises(StoreBusyError, match="a build is running on this store"):
             build_store(SAMPLE, tmp_path / "store")
         assert time.monotonic() - started < 1
+
+
+def test_a_forked_worker_does_not_keep_the_store_locked(tmp_path):
+    lock = StoreLock(tmp_path / "store")
+    started, ready = os.pipe()
+    child = os.fork()
+    if child == 0:  # a pool worker, still busy when its parent goes
+        os.write(ready, b"x")
+        time.sleep(2)
+        os._exit(0)
+    try:
+        os.read(started, 1)  # the worker runs
+        lock.release()  # the parent ends (a killed build closes its descriptor the same way)
+        StoreLock(tmp_path / "store").release()  # free at once, the worker still running
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
 
 
 def test_a_store_left_mid_build_is_rebuilt_whole(tmp_path):
