@@ -21,19 +21,20 @@ import os
 import shutil
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
-from kg.building.engines import extract_pages
+from kg.building.engines import extract_pages, forked_workers
 from kg.building.manifest import Manifest
 from kg.building.results import emission_fingerprint, page_digest
-from kg.building.shards import write_page_shards, write_triples
+from kg.building.shards import set_emitter, write_page_shards, write_triples
 from kg.building.store import GraphStore, StoreLock, manifest_path, removal_updates, update_request
 from kg.errors import NothingReadError
 from kg.graph.access import KnowledgeGraph
 from kg.graph.emit import Emitter, article_iri, new_graph, scheme_triples
-from kg.graph.tallies import add_up, encode_shares, page_tallies, tally_triples
+from kg.graph.tallies import add_up, tally_triples
 from kg.pipeline.read import ReadProblem, ReadReport, count_pages, iter_pages
 from kg.pipeline.records import Ref
 from kg.settings import Engine, Settings
@@ -154,7 +155,16 @@ def plan_emission(manifest: Manifest, changed: Pass1) -> Emission:
     return Emission(emitter, sorted(changed.extracted | reemit), stale, everything, len(reemit))
 
 
-def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
+@contextmanager
+def emission_workers(plan: Emission, engine: Engine) -> Iterator:
+    """Pass 2's worker processes (None: this one): forked once the names are resolved, so
+    that each inherits the emitter (see :func:`kg.building.engines.forked_workers`)."""
+    set_emitter(plan.emitter)
+    with forked_workers(engine) as workers:
+        yield workers
+
+
+def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *, workers=None, window: int = 1,
               summary: BuildSummary | None = None, loader=None, progress: Progress | None = None) -> list[Path]:
     """Pass 2: write the entity declarations, the group scheme and the planned pages' shards.
 
@@ -179,13 +189,14 @@ def emit_pass(manifest: Manifest, plan: Emission, folder: Path, *,
         for path in files:
             on_written(path)
 
-    def emitted(page_id: str, records: list) -> None:  # the page's share of the tallies, kept for later builds
-        manifest.put_tallies(page_id, encode_shares(page_tallies(plan.emitter, records)))
+    def emitted(page_id: str, share: str) -> None:  # the page's share of the tallies, kept for later builds
+        manifest.put_tallies(page_id, share)
         if progress:
             progress.advance()
 
-    files += write_page_shards(folder, manifest.blobs(plan.pages), plan.emitter, on_written=on_written,
-                               on_page=emitted)
+    set_emitter(plan.emitter)  # (workers from emission_workers hold it already)
+    files += write_page_shards(folder, manifest.blobs(plan.pages), workers=workers, window=window,
+                               on_written=on_written, on_page=emitted)
     # every page's share, the pages not emitted again included: the tallies of the whole graph
     files.append(write_triples(folder / "tallies.nq", tally_triples(add_up(manifest.tally_shares()))))
     if on_written:
@@ -227,7 +238,9 @@ def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, settings: S
                                    progress=progress)
             _check_read(report, paths)
             plan = plan_emission(manifest, changed)
-            files = emit_pass(manifest, plan, Path(work) / "shards", summary=summary)
+            with emission_workers(plan, engine) as workers:
+                files = emit_pass(manifest, plan, Path(work) / "shards", workers=workers, window=4 * engine.jobs,
+                                  summary=summary)
             graph = new_graph()
             for path in files:
                 graph.parse(path, format="nt")
@@ -266,14 +279,16 @@ def build_store(paths: Iterable[str | os.PathLike] | str | os.PathLike, store: s
             if lock.begin():  # the last build was killed while it changed the store: redo it whole
                 manifest.set_meta("emission", "")
             plan = plan_emission(manifest, changed)
-            # opened after pass 1, so that forked workers inherit no RocksDB threads or files
-            target = GraphStore(store)
-            with tempfile.TemporaryDirectory(prefix=SHARDS_PREFIX, dir=target.path) as work:
-                folder = Path(shards) if shards else Path(work)
-                if progress:
-                    progress.phase("emitting and loading", total=len(plan.pages))
-                with target.loader() as loader:
-                    emit_pass(manifest, plan, folder, summary=summary, loader=loader, progress=progress)
+            with emission_workers(plan, engine) as workers:
+                # opened after the forks, so that workers inherit no RocksDB threads or files
+                target = GraphStore(store)
+                with tempfile.TemporaryDirectory(prefix=SHARDS_PREFIX, dir=target.path) as work:
+                    folder = Path(shards) if shards else Path(work)
+                    if progress:
+                        progress.phase("emitting and loading", total=len(plan.pages))
+                    with target.loader() as loader:
+                        emit_pass(manifest, plan, folder, workers=workers, window=4 * engine.jobs, summary=summary,
+                                  loader=loader, progress=progress)
             manifest.commit()  # only once the store holds what the manifest says
             lock.commit()
             _finish(summary, manifest, report, changed)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.pool
 import signal
 from collections import deque
+from contextlib import contextmanager
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
@@ -94,6 +96,35 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     with pool:
         yield from _in_order(lambda chunk: pool.apply_async(extract_chunk, (chunk, settings)),
                              chunks(pages, chunk_pages), 4 * jobs, lambda future: future.get())
+
+
+@contextmanager
+def forked_workers(engine: Engine) -> Iterator[multiprocessing.pool.Pool | None]:
+    """The engine's ``jobs`` local worker processes, forked now: they inherit what this process
+    holds (pass 2's emitter, its names resolved once, instead of a copy sent to each); None
+    when the work stays in this process (one job, Dask, or a platform without fork).
+
+    Fork before opening the store: the workers then inherit no RocksDB threads or files.
+    """
+    if engine.name != "local" or engine.jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    jobs = engine.jobs
+    gc.freeze()  # as in _processes: the parent's objects stay out of the workers' collections
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=as_child_process)
+    finally:
+        gc.unfreeze()
+    with pool:
+        yield pool
+
+
+def map_in_order(task: Callable, items: Iterable, pool: multiprocessing.pool.Pool | None, window: int) -> Iterator:
+    """``task(item)`` for every item, in order: on ``pool`` (at most ``window`` in flight), or here."""
+    if pool is None:
+        yield from map(task, items)
+        return
+    yield from _in_order(lambda item: pool.apply_async(task, (item,)), items, window, lambda future: (future.get(),))
 
 
 def _dask(pages, settings, engine: Engine, *, chunk_pages) -> Iterator[PageResult]:

@@ -4,21 +4,32 @@ Every triple is in the default graph, so each line is N-Triples too and the
 files load into any SPARQL store without graph settings. Page shards are named
 in page order (``pages-00000.nq`` ...) and handed on (to the store's loader) as
 each is complete, so that loading overlaps writing (in the main process:
-docs/decisions/0007).
+docs/decisions/0007). With a pool of forked workers, shards are written side by
+side, each worker holding the emitter it inherited (docs/decisions/0012).
 """
 from __future__ import annotations
 
+import multiprocessing.pool
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.graph.emit import Emitter, Triple, triple_lines
+from kg.building.engines import chunks, map_in_order
 from kg.building.results import decode
-from kg.pipeline.records import ArticleRecord
+from kg.graph.emit import Emitter, Triple, triple_lines
+from kg.graph.tallies import encode_shares, page_tallies
 
 SHARD_PAGES = 250  # pages per shard: small enough that the last one loads quickly
-# triples per shard at most: Oxigraph's bulk loader holds a shard in memory (about 0.8 KB a
-# triple), so a page of millions of triples is loaded in pieces (a typical shard has 20,000)
+# triples per file at most: Oxigraph's bulk loader holds a file in memory (about 0.8 KB a
+# triple), so a shard of millions of triples is written in pieces (a typical shard has 20,000)
 SHARD_TRIPLES = 100_000
+
+_emitter: Emitter | None = None  # what forked workers inherit (set_emitter, before the fork)
+
+
+def set_emitter(emitter: Emitter) -> None:
+    """The emitter :func:`write_shard` uses in this process and in the workers forked after."""
+    global _emitter
+    _emitter = emitter
 
 
 def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
@@ -28,40 +39,53 @@ def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
     return path
 
 
-def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], emitter: Emitter,
+def write_shard(task: tuple[Path, int, list[tuple[str, bytes]]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Write shard number ``n`` of ``(folder, n, pages)``, pages being (page id, records blob)
+    pairs: ``pages-NNNNN.nq``, continued in ``pages-NNNNN-1.nq`` … past ``SHARD_TRIPLES``.
+
+    RETURNS: the files, and each page's share of the tallies (:func:`kg.graph.tallies.encode_shares`).
+    """
+    folder, number, pages = task
+    files: list[Path] = []
+    shares: list[tuple[str, str]] = []
+    stream, triples_in = None, 0
+    for page_id, blob in pages:
+        if stream is None or triples_in >= SHARD_TRIPLES:
+            if stream is not None:
+                stream.close()
+            files.append(folder / (f"pages-{number:05d}" + (f"-{len(files)}" if files else "") + ".nq"))
+            stream, triples_in = open(files[-1], "w", encoding="utf-8"), 0
+        records = decode(blob)
+        for record in records:
+            triples = _emitter.article(record)
+            stream.writelines(triple_lines(triples))
+            triples_in += len(triples)
+        shares.append((page_id, encode_shares(page_tallies(_emitter, records))))
+    if stream is not None:
+        stream.close()
+    return files, shares
+
+
+def write_page_shards(folder: Path, pages: Iterable[tuple[str, bytes]], *,
+                      workers: multiprocessing.pool.Pool | None = None, window: int = 1,
                       on_written: Callable[[Path], None] | None = None,
-                      on_page: Callable[[str, list[ArticleRecord]], None] | None = None) -> list[Path]:
+                      on_page: Callable[[str, str], None] | None = None) -> list[Path]:
     """Write the articles and facts of ``pages`` ((page id, records blob) pairs) in shards of
-    ``SHARD_PAGES`` pages or ``SHARD_TRIPLES`` triples, whichever comes first, calling
-    ``on_written`` on each as it is complete, and ``on_page`` with each page's records.
+    ``SHARD_PAGES`` pages, here or on ``workers`` (forked after :func:`set_emitter`), calling
+    ``on_written`` on each file as it is complete, in order, and ``on_page`` with each page's
+    id and share of the tallies.
 
     RETURNS (list[Path]): the shard files, in page order.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    files: list[Path] = []
-    stream = None
-    pages_in, triples_in = 0, 0
-
-    def close() -> None:
-        stream.close()
-        if on_written:
-            on_written(files[-1])
-
-    for page_id, blob in pages:
-        if stream is None or pages_in >= SHARD_PAGES or triples_in >= SHARD_TRIPLES:
-            if stream is not None:
-                close()
-            files.append(folder / f"pages-{len(files):05d}.nq")
-            stream = open(files[-1], "w", encoding="utf-8")
-            pages_in, triples_in = 0, 0
-        pages_in += 1
-        records = decode(blob)
-        for record in records:
-            triples = emitter.article(record)
-            stream.writelines(triple_lines(triples))
-            triples_in += len(triples)
+    tasks = ((folder, number, chunk) for number, chunk in enumerate(chunks(pages, SHARD_PAGES)))
+    written: list[Path] = []
+    for files, shares in map_in_order(write_shard, tasks, workers, window):
+        for path in files:
+            written.append(path)
+            if on_written:
+                on_written(path)
         if on_page:
-            on_page(page_id, records)
-    if stream is not None:
-        close()
-    return files
+            for page_id, share in shares:
+                on_page(page_id, share)
+    return written

@@ -61,3 +61,12 @@ def test_a_build_reports_every_phase_with_totals(tmp_path):
     assert progress.phases == [("extracting", 5), ("resolving", None), ("emitting and loading", 5),
                                ("compacting", None)]
     assert progress.counts["extracting"] == 5 and progress.counts["emitting and loading"] == 5
+
+
+def test_a_shard_past_its_triple_limit_continues_in_pieces(serial, tmp_path, monkeypatch):
+    from kg.building import shards
+    monkeypatch.setattr(shards, "SHARD_TRIPLES", 200)
+    build_store(SAMPLE, tmp_path / "store", engine=Engine(jobs=2), shards=tmp_path / "shards")
+    pieces = sorted(p.name for p in (tmp_path / "shards").glob("pages-*.nq"))
+    assert pieces[:3] == ["pages-00000-1.nq", "pages-00000-2.nq", "pages-00000-3.nq"] and "pages-00000.nq" in pieces
+    assert _nquads(tmp_path / "store") == serial
