@@ -107,7 +107,8 @@ def extract_pass(paths: Iterable, manifest: Manifest, *, settings: Settings, eng
                 report.problems.append(ReadProblem(page.page_id, "the same page id was read before; kept the first"))
                 continue
             seen.add(page.page_id)
-            if manifest.digest(page.page_id) == page_digest(page, settings):
+            recorded = manifest.digest(page.page_id)  # None for a new page: no hash to compare
+            if recorded is not None and recorded == page_digest(page, settings):
                 done.unchanged += 1
                 if progress:
                     progress.advance()
