@@ -13,15 +13,17 @@ import re
 import sys
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
 
-import networkx as nx
 from rdflib import Graph
 
 from kg.errors import QueryError
 from kg.graph.export import export
 from kg.graph.network import to_networkx
 from kg.graph.vocab import PREFIXES
+
+if TYPE_CHECKING:  # networkx is imported where a network is made
+    import networkx
 
 
 _UPDATE = re.compile(r"^(?:\s+|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*\n)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -68,7 +70,7 @@ class GraphAccess(ABC):
         for row in self.query(sparql):
             yield tuple(None if term is None else str(term) for term in row)
 
-    def to_networkx(self) -> nx.MultiDiGraph:
+    def to_networkx(self) -> "networkx.MultiDiGraph":
         """The entity network (see :func:`kg.graph.network.to_networkx`)."""
         return to_networkx(self.texts)
 

@@ -13,11 +13,12 @@ the Oxigraph store give the same network, and :func:`edges` streams from either.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.graph.relations import RELATIONS
+
+if TYPE_CHECKING:  # networkx is imported where a network is made
+    import networkx
 
 Query = Callable[[str], Iterable[tuple]]  # SPARQL -> rows of str (None: unbound)
 
@@ -105,14 +106,15 @@ def edge_key(source: str, target: str, attrs: dict) -> str:
     return f"{attrs['event']}|{source}|{target}"
 
 
-def to_networkx(query: Query) -> nx.MultiDiGraph:
+def to_networkx(query: Query) -> "networkx.MultiDiGraph":
     """The entity network of a graph.
 
     query: a graph's SPARQL rows as text (``KnowledgeGraph.texts`` or ``GraphStore.texts``).
     RETURNS (networkx.MultiDiGraph): nodes keyed by IRI with ``label`` and
         ``type``; edges keyed by :func:`edge_key`, with the attributes of :func:`edges`.
     """
-    network = nx.MultiDiGraph()
+    import networkx  # for this call only: a build or a query does not pay its start-up (0.08 s)
+    network = networkx.MultiDiGraph()
     known = nodes(query)
     for key, (kind, label) in known.items():
         network.add_node(key, label=label, type=kind)

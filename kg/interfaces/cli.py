@@ -36,7 +36,6 @@ from kg.graph.access import GraphAccess, TriplesAnswer, refuse_updates
 from kg.graph.evaluate import evaluate, format_report
 from kg.graph.export import FORMATS
 from kg.graph.stats import stats
-from kg.interfaces.serve import serve
 from kg.settings import ENGINES, Engine, Settings
 
 MAIN_EXPORTS = (("turtle", "graph.ttl"), ("graphml", "graph.graphml"))  # what `kg build -o DIR` writes
@@ -295,6 +294,7 @@ def cmd_query(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    from kg.interfaces.serve import serve  # the web stack, for this command only (start-up of the others)
     if not Path(args.source).exists():
         raise UnionKGError(f"{args.source}: no such store folder or graph file")
     print(f"serving {args.source} at http://{args.host}:{args.port}/ (SPARQL at /sparql; Ctrl-C stops)", flush=True)
