@@ -44,6 +44,9 @@ class Manifest:
         self.db = sqlite3.connect(str(self.path))
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # a build writes all its pages in one transaction: a 64 MB page cache spills less of it
+        # to the log on the way (pass 1's writes at 10,000 pages: 1.62 -> 1.36 s)
+        self.db.execute("PRAGMA cache_size=-65536")
         self.db.executescript(_SCHEMA)
         if self.meta("record_schema") != RECORD_SCHEMA:  # new, or records this version cannot read
             self.db.executescript("DELETE FROM pages; DELETE FROM names; DELETE FROM tallies; DELETE FROM nodes; DELETE FROM meta;")
