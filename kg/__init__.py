@@ -6,8 +6,16 @@
 """
 from __future__ import annotations
 
-from kg.building.builder import KnowledgeGraph, build, build_store
 from kg.settings import Engine, Settings
 
 __version__ = "0.1.0"
 __all__ = ["build", "build_store", "KnowledgeGraph", "Settings", "Engine", "__version__"]
+
+
+def __getattr__(name: str):
+    """``kg.build``, ``kg.build_store`` and ``kg.KnowledgeGraph``, imported when first used: a
+    command that only queries a store does not load the extraction pipeline (PEP 562)."""
+    if name in ("build", "build_store", "KnowledgeGraph"):
+        from kg.building.builder import KnowledgeGraph, build, build_store
+        return {"build": build, "build_store": build_store, "KnowledgeGraph": KnowledgeGraph}[name]
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -4,8 +4,9 @@ Layers, lowest first: the shared core (``kg.errors``, ``kg.settings``,
 ``kg.data``), the pipeline, the graph, the build machinery, the interfaces,
 and the package's own entry points. A module may import its own layer and
 those below it. Imports sit at the top of a module, except optional
-dependencies (Dask) and what only one command needs (networkx for the network, the
-web stack for ``kg serve``), so that other commands do not pay for their start-up.
+dependencies (Dask) and what only some commands need (networkx for the network, the
+web stack for ``kg serve``, the extraction pipeline for ``kg build``), so that the other
+commands do not pay for their start-up.
 """
 import ast
 from pathlib import Path
@@ -17,7 +18,9 @@ LAYERS = (("kg.errors", "kg.settings", "kg.data"), ("kg.pipeline",), ("kg.graph"
           ("kg.interfaces",))
 ENTRY_POINTS = ("kg", "kg.__main__")  # above every layer
 OPTIONAL = {"dask", "dask.distributed"}  # imported where used, so that the core runs without them
-DEFERRED = {"networkx", "kg.interfaces.serve"}  # imported where used: one command needs them
+# imported where used, so that the commands that do not need them start quickly: networkx (the
+# network), the web stack (kg serve), the extraction pipeline (kg build, and kg.build in Python)
+DEFERRED = {"networkx", "kg.interfaces.serve", "kg.building.builder"}
 
 
 def _modules() -> dict[str, Path]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.pool
-import signal
 from collections import deque
 from contextlib import contextmanager
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
+from kg.building.children import as_child_process
 from kg.building.results import PageResult, page_result
 from kg.errors import UnionKGError
 from kg.pipeline.page import warm_up
@@ -29,13 +29,6 @@ CHUNK_PAGES = 16
 def extract_chunk(pages: list[Page], settings: Settings) -> list[PageResult]:
     """Extract a chunk of pages (the task every worker runs)."""
     return [page_result(page, settings) for page in pages]
-
-
-def as_child_process() -> None:
-    """In a worker process: ignore Ctrl-C (the parent stops its children and says so once) and
-    end at SIGTERM (how a parent stops a child), whatever the parent does with those signals."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _worker_start() -> None:

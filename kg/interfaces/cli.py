@@ -28,8 +28,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from kg.building.builder import build_store
-from kg.building.engines import as_child_process
+from kg.building.children import as_child_process
 from kg.building.store import GraphStore, process_alive, unfinished_build
 from kg.errors import OutputError, QueryError, UnionKGError
 from kg.graph.access import GraphAccess, TriplesAnswer, refuse_updates
@@ -129,6 +128,7 @@ def _remove_stale_scratch() -> None:
 
 
 def cmd_build(args) -> int:
+    from kg.building.builder import build_store  # the pipeline, for this command only (start-up of the others)
     # -o DIR; else exports/ without a store, and no exports with one
     output = Path(args.output) if args.output else (None if args.store else Path("exports"))
     if output is not None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.building.store import GraphStore
-from kg.building.engines import as_child_process
+from kg.building.children import as_child_process
 from kg.errors import GraphFileError, QueryError
 from kg.graph.access import refuse_updates
 from kg.graph.vocab import PREFIXES

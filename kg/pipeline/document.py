@@ -14,13 +14,11 @@ from dataclasses import dataclass, fields
 from typing import Literal
 
 from kg.pipeline.normalise import fold_text, has_traditional
+from kg.pipeline.records import FactKind
 from kg.pipeline.tokenize import Tokens
 from kg.settings import Settings
 
 MentionKind = Literal["union", "org", "person", "group", "place"]
-# the fact kinds the extractors make; each is a row of kg.graph.relations.RELATIONS,
-# which is what emission, the network, stats and evaluation read (an unknown kind raises there)
-FactKind = Literal["position", "byline", "condolence", "allocation"]
 
 
 @dataclass(frozen=True)

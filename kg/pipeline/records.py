@@ -14,11 +14,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from kg.pipeline.document import FactKind
-
 RefKind = Literal["union", "org", "person", "group"]
 NameKind = Literal["union", "org", "person", "role"]
 ENTITY_KINDS: tuple[RefKind, ...] = ("union", "org", "person")
+# the fact kinds the extractors make; each is a row of kg.graph.relations.RELATIONS,
+# which is what emission, the network, stats and evaluation read (an unknown kind raises there)
+FactKind = Literal["position", "byline", "condolence", "allocation"]
 
 
 class Ref(NamedTuple):
