@@ -13,6 +13,7 @@ import multiprocessing
 import multiprocessing.pool
 from collections import deque
 from contextlib import contextmanager
+from functools import partial
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
@@ -77,18 +78,22 @@ def _processes(pages, settings, *, jobs, chunk_pages) -> Iterator[PageResult]:
     # fork where the platform has it: workers start at once, and scripts that call
     # kg.build(jobs=N) need no `if __name__ == "__main__"` guard; each worker
     # loads jieba once in warm_up (or inherits it when the parent had loaded it)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # frozen, the parent's objects (the dictionaries above all) are left out of the
-    # workers' garbage collections, which would otherwise copy the pages they sit on (0007)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with _pool(method, jobs, _worker_start) as pool:
+        for results in map_in_order(partial(extract_chunk, settings=settings), chunks(pages, chunk_pages), pool,
+                                    4 * jobs):
+            yield from results
+
+
+def _pool(method: str, jobs: int, initializer: Callable[[], None]) -> multiprocessing.pool.Pool:
+    """A pool of ``jobs`` processes started by ``method``. The parent's objects (the dictionaries
+    above all) are frozen meanwhile, so that they are left out of the workers' garbage collections,
+    which would otherwise copy the pages they sit on (0007)."""
     gc.freeze()
     try:
-        pool = context.Pool(jobs, initializer=_worker_start)
+        return multiprocessing.get_context(method).Pool(jobs, initializer=initializer)
     finally:
         gc.unfreeze()
-    with pool:
-        yield from _in_order(lambda chunk: pool.apply_async(extract_chunk, (chunk, settings)),
-                             chunks(pages, chunk_pages), 4 * jobs, lambda future: future.get())
 
 
 @contextmanager
@@ -102,13 +107,7 @@ def forked_workers(engine: Engine) -> Iterator[multiprocessing.pool.Pool | None]
     if engine.name != "local" or engine.jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    jobs = engine.jobs
-    gc.freeze()  # as in _processes: the parent's objects stay out of the workers' collections
-    try:
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=as_child_process)
-    finally:
-        gc.unfreeze()
-    with pool:
+    with _pool("fork", engine.jobs, as_child_process) as pool:
         yield pool
 
 

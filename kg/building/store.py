@@ -277,16 +277,21 @@ class GraphStore(GraphAccess):
         """A loader that bulk-loads shards in a background thread (see :class:`ShardLoader`)."""
         return ShardLoader(self.store)
 
+    def _run(self, sparql: str):
+        """Oxigraph's answer to a query (the vocabulary's prefixes predeclared); an update or a
+        syntax error raises QueryError."""
+        refuse_updates(sparql)
+        try:
+            return self.store.query(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"cannot run query: {exc}") from exc
+
     def query(self, sparql: str) -> Rows | bool:
         """Run a SPARQL query (the vocabulary's prefixes predeclared).
 
         RETURNS (Rows | bool): rows of rdflib terms for SELECT, a bool for ASK.
         """
-        refuse_updates(sparql)
-        try:
-            result = self.store.query(sparql, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(f"cannot run query: {exc}") from exc
+        result = self._run(sparql)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):
@@ -298,12 +303,7 @@ class GraphStore(GraphAccess):
     def texts(self, sparql: str) -> Iterator[tuple[str | None, ...]]:
         """A SELECT's rows as plain text, read from Oxigraph's terms directly (see
         :meth:`GraphAccess.texts`; xsd:decimal in Oxigraph's form, 550000 for 550000.0)."""
-        refuse_updates(sparql)
-        try:
-            solutions = self.store.query(sparql, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(f"cannot run query: {exc}") from exc
-        for solution in solutions:
+        for solution in self._run(sparql):
             yield tuple(None if term is None else term.value for term in solution)
 
     def to_rdflib(self) -> KnowledgeGraph:

@@ -60,10 +60,14 @@ def page_tallies(emitter: Emitter, records: Iterable[ArticleRecord]) -> Shares:
                                        for ref in fact.recipients for node in emitter.node(ref))
             for agent in agents:
                 for recipient, recipient_type in [("", ""), *recipients]:
-                    share = shares.setdefault((fact.kind, agent, recipient, recipient_type), [0, Decimal(0)])
-                    share[0] += 1
-                    share[1] += amount
+                    _add(shares, (fact.kind, agent, recipient, recipient_type), 1, amount)
     return shares
+
+
+def _add(shares: Shares, key: TallyKey, count: int, amount: Decimal) -> None:
+    share = shares.setdefault(key, [0, Decimal(0)])
+    share[0] += count
+    share[1] += amount
 
 
 def encode_shares(shares: Shares) -> str:
@@ -77,12 +81,7 @@ def add_up(encoded: Iterable[str]) -> Shares:
     totals: Shares = {}
     for text in encoded:
         for kind, agent, recipient, recipient_type, count, total in json.loads(text):
-            share = totals.get((kind, agent, recipient, recipient_type))
-            if share is None:
-                totals[(kind, agent, recipient, recipient_type)] = [count, Decimal(total)]
-            else:
-                share[0] += count
-                share[1] += Decimal(total)
+            _add(totals, (kind, agent, recipient, recipient_type), count, Decimal(total))
     return totals
 
 
