@@ -19,8 +19,9 @@ LAYERS = (("kg.errors", "kg.settings", "kg.data"), ("kg.pipeline",), ("kg.graph"
 ENTRY_POINTS = ("kg", "kg.__main__")  # above every layer
 OPTIONAL = {"dask", "dask.distributed"}  # imported where used, so that the core runs without them
 # imported where used, so that the commands that do not need them start quickly: networkx (the
-# network), the web stack (kg serve), the extraction pipeline (kg build, and kg.build in Python)
-DEFERRED = {"networkx", "kg.interfaces.serve", "kg.building.builder"}
+# network), the web stack (kg serve), the extraction pipeline (kg build, and kg.build in Python),
+# cn2an (an amount in Chinese numerals)
+DEFERRED = {"networkx", "kg.interfaces.serve", "kg.building.builder", "cn2an"}
 
 
 def _modules() -> dict[str, Path]:

@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-import cn2an
-
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMERALS = r"[〇零一二两三四五六七八九十百千]*[一二两三四五六七八九十][〇零一二两三四五六七八九十百千]*"
 _AMOUNT = re.compile(
@@ -55,6 +53,7 @@ def parse_amount(text: str) -> Amount | None:
 def _number(match: re.Match) -> Decimal | None:
     if match.group("num"):
         return Decimal(match.group("num").replace(",", ""))
+    import cn2an  # here, not at import: it takes 0.1 s, and most amounts are printed in digits
     try:
         return Decimal(str(cn2an.cn2an(match.group("cn"), "smart")))
     except (ValueError, KeyError):  # not a numeral cn2an reads (十百)
