@@ -181,6 +181,10 @@ class Emitter:
             self._nodes[ref] = nodes
         return nodes
 
+    def nodes_of(self, refs: Iterable[Ref]) -> dict[str, None]:
+        """The nodes of some references, each once, in order."""
+        return dict.fromkeys(node for ref in refs for node in self.node(ref))
+
     def article(self, record: ArticleRecord) -> list[Triple]:
         """An article and its facts (entity declarations are made by :meth:`declarations`)."""
         article = iri(article_iri(record.doc_id))
@@ -192,8 +196,7 @@ class Emitter:
         if record.date:
             out.append((article, P_PUBLISHED, literal(record.date, datatype=XSD.date)))
         # an entity named five times is mentioned once (a store would drop the copies anyway)
-        mentioned = dict.fromkeys(node for ref in record.mentions for node in self.node(ref))
-        out.extend((article, P_MENTIONS, node) for node in mentioned)
+        out.extend((article, P_MENTIONS, node) for node in self.nodes_of(record.mentions))
         for fact in record.facts:
             self.fact(out, record, article, fact)
         return out
@@ -212,12 +215,9 @@ class Emitter:
             out += [(event, P_MEMBER, self.node(fact.person)[0]),
                     (event, P_ORGANIZATION, self.node(fact.org)[0]), (event, P_ROLE, _role(fact.role))]
         else:
-            for agent in fact.agents:
-                for node in self.node(agent):
-                    out.append((event, P_AGENT, node))
-            for recipient in fact.recipients:
-                for node in self.node(recipient):
-                    out.append((event, P_RECIPIENT, node))
+            # two recipients of one group (一线医护人员, 医务人员) are one node, linked once
+            out.extend((event, P_AGENT, node) for node in self.nodes_of(fact.agents))
+            out.extend((event, P_RECIPIENT, node) for node in self.nodes_of(fact.recipients))
             if relation.amount:
                 out += [(event, P_AMOUNT, literal(fact.amount, datatype=XSD.decimal)),
                         (event, P_AMOUNT_TEXT, literal(fact.amount_text)),

@@ -55,7 +55,7 @@ def page_tallies(emitter: Emitter, records: Iterable[ArticleRecord]) -> Shares:
                 continue
             amount = Decimal(fact.amount) if relation.amount and fact.amount else Decimal(0)
             # an agent or recipient named twice in one event counts the event once
-            agents = dict.fromkeys(node for ref in fact.agents for node in emitter.node(ref))
+            agents = emitter.nodes_of(fact.agents)
             recipients = dict.fromkeys((node, _recipient_type(emitter, ref))
                                        for ref in fact.recipients for node in emitter.node(ref))
             for agent in agents:

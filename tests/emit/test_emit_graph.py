@@ -55,3 +55,24 @@ def test_same_input_same_graph_and_iris():
     a, b = kg.build(SAMPLE).graph, kg.build(SAMPLE).graph
     assert isomorphic(a, b)
     assert set(a) == set(b)
+
+
+def test_an_event_links_a_node_once_however_often_its_recipients_name_it():
+    from kg.graph.emit import Emitter
+    from kg.pipeline.lexicon import group_concepts
+    from kg.pipeline.records import ArticleRecord, FactRecord, Ref
+    from kg.pipeline.resolve import NameIndex
+
+    concept = next(iter(group_concepts()))[1]
+    union = Ref("union", "某市总工会")
+    # two phrasings of one group (一线医护人员, 医务人员) and a union named twice
+    fact = FactRecord("condolence", 0, "慰问", 0, 2, agents=(union, union),
+                      recipients=(Ref("group", "甲", (concept,)), Ref("group", "乙", (concept,))))
+    record = ArticleRecord("p#0", "p.txt", None, None, None, (), (fact,))
+    names = NameIndex()
+    names.add("某市总工会", "union", None)
+    names.resolve()
+    triples = Emitter(names).article(record)
+    assert len(triples) == len(set(triples))
+    assert sum(1 for _, p, _ in triples if p.endswith("#recipient>")) == 1
+    assert sum(1 for _, p, _ in triples if p.endswith("#agent>")) == 1
