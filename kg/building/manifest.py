@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 from kg.building.results import RECORD_SCHEMA, PageResult, decode
 from kg.pipeline.resolve import NameIndex
@@ -83,10 +83,11 @@ class Manifest:
         """Record a page's share of the tallies as last emitted (:func:`kg.graph.tallies.encode_shares`)."""
         self.db.execute("INSERT OR REPLACE INTO tallies VALUES (?, ?)", (page_id, shares))
 
-    def tally_shares(self) -> Iterator[str]:
-        """Every page's share of the tallies."""
-        for (shares,) in self.db.execute("SELECT shares FROM tallies"):
-            yield shares
+    def tally_shares(self, *, besides: Container[str] = frozenset()) -> Iterator[str]:
+        """Every page's share of the tallies, but those of the pages ``besides``."""
+        for page_id, shares in self.db.execute("SELECT page_id, shares FROM tallies"):
+            if page_id not in besides:
+                yield shares
 
     def meta(self, key: str) -> str | None:
         """A recorded setting of the last build (e.g. the emitter's fingerprint)."""

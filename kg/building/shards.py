@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from kg.building.engines import chunks, map_in_order
 from kg.building.results import decode
 from kg.graph.emit import Emitter, Triple, triple_lines
-from kg.graph.tallies import encode_shares, page_tallies
+from kg.graph.tallies import Shares, encode_shares, page_tallies, tally_triples
 
 SHARD_PAGES = 250  # pages per shard: small enough that the last one loads quickly
 # triples per file at most: Oxigraph's bulk loader holds a file in memory (about 0.8 KB a
@@ -37,6 +37,25 @@ def write_triples(path: Path, triples: Iterable[Triple]) -> Path:
     with open(path, "w", encoding="utf-8") as stream:
         stream.writelines(triple_lines(triples))
     return path
+
+
+def write_tallies(folder: Path, totals: Shares, pieces: int,
+                  on_written: Callable[[Path], None] | None = None) -> list[Path]:
+    """The tallies of the whole graph (:func:`kg.graph.tallies.add_up`) in ``pieces`` files,
+    ``tallies.nq``, ``tallies-1.nq`` …, calling ``on_written`` on each as it is complete: the
+    last shards of a build, loaded side by side (in one file, 130,000 triples at 10,000
+    articles loaded alone, in 0.55 s, after the pages).
+    """
+    keys = sorted(totals)
+    size = max(-(-len(keys) // pieces), 1)
+    files = []
+    for number, start in enumerate(range(0, max(len(keys), 1), size)):
+        part = {key: totals[key] for key in keys[start:start + size]}
+        files.append(write_triples(folder / ("tallies" + (f"-{number}" if number else "") + ".nq"),
+                                   tally_triples(part)))
+        if on_written:
+            on_written(files[-1])
+    return files
 
 
 def write_shard(task: tuple[Path, int, list[tuple[str, bytes]]]) -> tuple[list[Path], list[tuple[str, str]]]:

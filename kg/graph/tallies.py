@@ -76,9 +76,10 @@ def encode_shares(shares: Shares) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def add_up(encoded: Iterable[str]) -> Shares:
-    """The tallies of the whole graph: every page's share (:func:`encode_shares`) added up."""
-    totals: Shares = {}
+def add_up(encoded: Iterable[str], totals: Shares | None = None) -> Shares:
+    """Pages' shares (:func:`encode_shares`) added up, to ``totals`` if given: every page's
+    share makes the tallies of the whole graph."""
+    totals = {} if totals is None else totals
     for text in encoded:
         for kind, agent, recipient, recipient_type, count, total in json.loads(text):
             _add(totals, (kind, agent, recipient, recipient_type), count, Decimal(total))

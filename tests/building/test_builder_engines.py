@@ -34,7 +34,7 @@ def test_dask_local_cluster_builds_the_same_graph(serial, tmp_path):
         build_store(SAMPLE, tmp_path / "store", engine=Engine(name="dask", client=client), shards=tmp_path / "shards")
     assert _nquads(tmp_path / "store") == serial
     kept = sorted(p.name for p in (tmp_path / "shards").iterdir())
-    assert kept == ["entities.nq", "groups.nq", "pages-00000.nq", "remove.ru", "tallies.nq"]
+    assert kept == ["entities.nq", "groups.nq", "pages-00000.nq", "remove.ru", "tallies-1.nq", "tallies.nq"]
     assert (tmp_path / "shards" / "remove.ru").read_text(encoding="utf-8").endswith("\nCLEAR ALL\n")  # a first build
 
 
