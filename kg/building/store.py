@@ -224,6 +224,8 @@ class GraphStore(GraphAccess):
     read_only (bool): open for queries and exports only.
     """
 
+    reads_side_by_side = True
+
     def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
         self.path = Path(path)
         oxi = self.path / "oxigraph"

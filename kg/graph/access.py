@@ -50,6 +50,10 @@ class TriplesAnswer:
 class GraphAccess(ABC):
     """What every unionkg graph answers."""
 
+    # whether independent queries may run in threads, side by side (a store: Oxigraph evaluates
+    # outside the GIL); rdflib's in-memory graph runs them one after the other
+    reads_side_by_side = False
+
     @abstractmethod
     def query(self, sparql: str):
         """Run a SPARQL query (the vocabulary's prefixes predeclared): rows of rdflib
@@ -72,7 +76,7 @@ class GraphAccess(ABC):
 
     def to_networkx(self) -> "networkx.MultiDiGraph":
         """The entity network (see :func:`kg.graph.network.to_networkx`)."""
-        return to_networkx(self.texts)
+        return to_networkx(self.texts, side_by_side=self.reads_side_by_side)
 
     def export(self, fmt: str, path: str | os.PathLike | BinaryIO) -> Path | None:
         """Write the graph in ``fmt`` (see :data:`kg.graph.export.EXPORTERS`) to a file,

@@ -29,7 +29,7 @@ def write_nquads(graph, stream: BinaryIO) -> None:
 
 def write_network(graph, stream: BinaryIO) -> None:
     """GraphML of the entity network (see :mod:`kg.graph.network`)."""
-    write_graphml(graph.texts, stream)
+    write_graphml(graph.texts, stream, side_by_side=graph.reads_side_by_side)
 
 
 EXPORTERS: dict[str, Callable[[object, BinaryIO], None]] = {
