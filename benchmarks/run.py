@@ -10,6 +10,9 @@ For each size, makes a synthetic corpus with ../shared/bench/make_corpus.py
 * ``kg build --store`` in one process: articles/s, MB of text/s, and the
   ratio of its MB/s to jieba's;
 * the same with ``--jobs 2``, and its speed-up over ``--jobs 1``;
+* whole processes as a user types them, in turn with ``benchmarks/jieba_pages.py``:
+  ``kg build DIR -o OUT`` with ``--jobs 1`` and as typed (``--jobs auto``), and
+  ``kg build DIR --store S`` with ``--jobs 1`` and ``--jobs 2``;
 * peak memory (main process; worker processes);
 * median latency of the README's questions (queries/*.rq) on the Oxigraph
   store and on rdflib's in-memory engine (rdflib on the smallest size only:
@@ -98,7 +101,10 @@ def timed_size(folder: Path, texts: list[str], size: int, runs: int) -> dict:
 
 WHOLE = {  # the commands a user types, timed as whole processes, in turn
     "jieba": lambda folder, out: [sys.executable, str(ROOT / "benchmarks" / "jieba_pages.py"), str(folder)],
-    "build -o": lambda folder, out: [str(KG), "build", str(folder), "-o", str(out / "exports"), "--jobs", "1", "-q"],
+    "build -o, jobs 1": lambda folder, out: [str(KG), "build", str(folder), "-o", str(out / "exports"), "--jobs", "1",
+                                             "-q"],
+    # the README's main command as typed: workers as the machine has cores (--jobs auto)
+    "build -o, as typed": lambda folder, out: [str(KG), "build", str(folder), "-o", str(out / "exports"), "-q"],
     "build --store, jobs 1": lambda folder, out: [str(KG), "build", str(folder), "--store", str(out / "s1"),
                                                   "--jobs", "1", "-q"],
     "build --store, jobs 2": lambda folder, out: [str(KG), "build", str(folder), "--store", str(out / "s2"),
