@@ -82,3 +82,22 @@ def test_build_uses_a_worker_per_usable_core_by_default(monkeypatch):
     assert cli.parser().parse_args(["build", "x", "--jobs", "1"]).jobs == 1
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     assert cli.parser().parse_args(["build", "x", "--jobs", "auto"]).jobs == cli.MAX_AUTO_JOBS
+
+
+def test_an_export_that_fails_in_its_process_is_one_line_and_the_last_exports_stay(tmp_path, capfd, monkeypatch):
+    from kg.errors import OutputError
+    from kg.graph import export as exporters
+    out = tmp_path / "out"
+    assert main(["build", str(SAMPLE), "-o", str(out), "-q"]) == 0
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.graphml")}
+
+    def broken(graph, stream):  # the forked export process inherits it
+        stream.write(b"<graphml half written")
+        raise OutputError(f"{out / 'graph.graphml'}: no space left on the device")
+
+    monkeypatch.setitem(exporters.EXPORTERS, "graphml", broken)
+    assert main(["build", str(SAMPLE), "-o", str(out), "-q"]) == 2
+    err = capfd.readouterr().err.strip().splitlines()
+    assert err == [f"kg: [E006] {out / 'graph.graphml'}: no space left on the device"]
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in out.iterdir()) == ["graph.graphml", "graph.ttl"]
