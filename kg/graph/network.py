@@ -9,7 +9,7 @@ recipients is one edge per pair.
 
 Everything here reads a graph through SPARQL only (``query``: a callable
 returning rows of plain text, a graph's ``texts``), so the in-memory graph and
-the Oxigraph store give the same network, and :func:`edges` streams from either.
+the Oxigraph store give the same network (:func:`entity_network`).
 """
 from __future__ import annotations
 
@@ -80,14 +80,15 @@ def entity_network(query: Query, *, side_by_side: bool = False) -> tuple[dict[st
         1,000 articles). Attributes: ``relation``, ``event``, ``article`` (events), ``role``
         (memberships), and where known ``amount`` (float, yuan), ``date``, ``evidence``.
     """
-    sparqls = [NODES_QUERY]
+    sparqls = {"nodes": NODES_QUERY}
     if RELATIONS.of_shape("event"):
-        sparqls += [links_query("ukg:agent"), links_query("ukg:recipient"), events_query()]
+        sparqls.update(agents=links_query("ukg:agent"), recipients=links_query("ukg:recipient"),
+                       events=events_query())
     if RELATIONS.of_shape("membership"):
-        sparqls.append(memberships_query())
-    answers = dict(zip(sparqls, _answers(query, sparqls, side_by_side)))
+        sparqls["memberships"] = memberships_query()
+    answers = dict(zip(sparqls, _answers(query, list(sparqls.values()), side_by_side)))
     known: dict[str, tuple[str, str]] = {}
-    for node, kind, label in answers[NODES_QUERY]:
+    for node, kind, label in answers["nodes"]:
         if node not in known or kind == "union":
             known[node] = (kind, label)
     known = dict(sorted(known.items()))
@@ -95,9 +96,9 @@ def entity_network(query: Query, *, side_by_side: bool = False) -> tuple[dict[st
     if RELATIONS.of_shape("event"):
         # an event's pairs joined here: one SPARQL join of agents, recipients and evidence
         # repeated each event's evidence per pair (10,000 articles: 2.8 s, here 1.9 s)
-        agents = _linked(answers[links_query("ukg:agent")], known)
-        recipients = _linked(answers[links_query("ukg:recipient")], known)
-        for event, relation, article, amount, date, evidence in answers[events_query()]:
+        agents = _linked(answers["agents"], known)
+        recipients = _linked(answers["recipients"], known)
+        for event, relation, article, amount, date, evidence in answers["events"]:
             pairs = [(x, y) for x in agents.get(event, ()) for y in recipients.get(event, ())]
             if not pairs:
                 continue
@@ -110,7 +111,7 @@ def entity_network(query: Query, *, side_by_side: bool = False) -> tuple[dict[st
                 attrs["evidence"] = evidence
             found += [(x, y, dict(attrs)) for x, y in pairs]
     if RELATIONS.of_shape("membership"):
-        for person, org, relation, membership, role, evidence in answers[memberships_query()]:
+        for person, org, relation, membership, role, evidence in answers["memberships"]:
             if person not in known or org not in known:
                 continue
             attrs = {"relation": relation, "role": role, "event": membership}
