@@ -24,7 +24,7 @@ import re
 
 from kg.pipeline.document import Document, Fact, Mention
 from kg.pipeline.extract.agents import RECEIVING, agents_before, block_kind, in_credit
-from kg.pipeline.extract.text import LIST_JOINER, clause_at, sentences
+from kg.pipeline.extract.text import LIST_JOINER, clause_at, sentence_at
 from kg.pipeline.lexicon import cue_pattern
 
 _ACT = re.compile(
@@ -143,40 +143,42 @@ def _groups_between(doc: Document, start: int, end: int) -> list[Mention]:
 def find_condolences(doc: Document) -> tuple[Fact, ...]:
     """Condolence facts, one per act with both agents and recipients."""
     facts: list[Fact] = []
-    for sentence in sentences(doc.norm):
+    for act in _ACT.finditer(doc.norm):  # one scan of the article: most sentences hold no act
+        sentence = sentence_at(doc.norm, act.start())
         s_start, s_end = sentence
-        for act in _ACT.finditer(doc.norm, s_start, s_end):
-            zone = _recipient_zone(doc, sentence, act.start())
-            home = _OPENING_HOME.match(doc.norm, s_start, act.start())
-            if home and zone[0] == home.start(2):  # 在甲家中，某某…送上: the actor follows the home
-                agents = agents_before(doc, (home.end(), s_end), act.start())
-            else:
-                agents = agents_before(doc, sentence, min(act.start(), zone[0]))
-            same = _SAME_VISIT.search(doc.norm, s_start, act.start())
-            # 此次慰问 is the visit before; 慰问组/一行 is, unless the sentence names its people
-            delegation = _DELEGATION.search(doc.norm, s_start, act.start())
-            told = facts and block_kind(doc, facts[-1].start) != "caption"  # a photo's visit is its own
-            # 某县总工会慰问组一行…: a delegation whose body the sentence names is that body's
-            named_here = any(a.start >= s_start for a in agents)
-            if told and ((same and (same.group(1) in _SAME_VISIT_WORDS or not _named_people(agents)))
-                         or (delegation and not named_here)):
-                agents = facts[-1].agents  # 慰问团详细了解…，并送去: the delegation told before
-            if not agents:
-                continue
-            recipients = (_objects(doc, zone, {a.name for a in agents})
-                          or list(_frontline_staff(doc, zone)))
-            if not recipients:
-                recipients = _implicit_recipients(doc, sentence, act, zone, agents)
-            if not recipients:
-                continue
-            previous = facts[-1] if facts else None
-            if previous and previous.start == s_start and previous.agents == tuple(agents):
-                # 走访慰问…，为他们送去…: one visit, however many verbs tell it
-                merged = previous.recipients + tuple(r for r in recipients if r not in previous.recipients)
-                facts[-1] = Fact("condolence", s_start, s_end, agents=previous.agents, recipients=merged)
-            else:
-                facts.append(Fact("condolence", s_start, s_end, agents=tuple(agents),
-                                  recipients=tuple(recipients)))
+        if act.end() > s_end:
+            continue  # an act across a sentence break (致以…问候 over a line) is none
+        zone = _recipient_zone(doc, sentence, act.start())
+        home = _OPENING_HOME.match(doc.norm, s_start, act.start())
+        if home and zone[0] == home.start(2):  # 在甲家中，某某…送上: the actor follows the home
+            agents = agents_before(doc, (home.end(), s_end), act.start())
+        else:
+            agents = agents_before(doc, sentence, min(act.start(), zone[0]))
+        same = _SAME_VISIT.search(doc.norm, s_start, act.start())
+        # 此次慰问 is the visit before; 慰问组/一行 is, unless the sentence names its people
+        delegation = _DELEGATION.search(doc.norm, s_start, act.start())
+        told = facts and block_kind(doc, facts[-1].start) != "caption"  # a photo's visit is its own
+        # 某县总工会慰问组一行…: a delegation whose body the sentence names is that body's
+        named_here = any(a.start >= s_start for a in agents)
+        if told and ((same and (same.group(1) in _SAME_VISIT_WORDS or not _named_people(agents)))
+                     or (delegation and not named_here)):
+            agents = facts[-1].agents  # 慰问团详细了解…，并送去: the delegation told before
+        if not agents:
+            continue
+        recipients = (_objects(doc, zone, {a.name for a in agents})
+                      or list(_frontline_staff(doc, zone)))
+        if not recipients:
+            recipients = _implicit_recipients(doc, sentence, act, zone, agents)
+        if not recipients:
+            continue
+        previous = facts[-1] if facts else None
+        if previous and previous.start == s_start and previous.agents == tuple(agents):
+            # 走访慰问…，为他们送去…: one visit, however many verbs tell it
+            merged = previous.recipients + tuple(r for r in recipients if r not in previous.recipients)
+            facts[-1] = Fact("condolence", s_start, s_end, agents=previous.agents, recipients=merged)
+        else:
+            facts.append(Fact("condolence", s_start, s_end, agents=tuple(agents),
+                              recipients=tuple(recipients)))
     return tuple(facts)
 
 

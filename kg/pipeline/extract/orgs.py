@@ -292,11 +292,9 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
             proper = True
         token = tokens.before(token)
     # jieba may glue a preposition to the name (向区 总工会): cut after the last stop word
-    cut = next((k for k in range(start - 1, pos, -1)
-                if any(text[max(pos, k - n):k] in stops for n in range(1, 4) if k - n >= pos)
-                and (text[k - 1] in _CUT_CHARS or text[max(pos, k - 2):k] in stops
-                     or text[max(pos, k - 3):k] in stops)), None)
+    cut = _last_cut(text[pos:start])
     if cut is not None:
+        cut += pos
         # …和浩特市: a stop word inside a place's name (呼和浩特市) cuts nothing
         across = gazetteer().place_across(text, cut)
         pos = cut if across is None or across[0] < pos else across[0]
@@ -314,6 +312,16 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
     if text[pos:pos + 1] == "(" and ")" not in text[pos:start]:  # (校工会: the bracket is the text's
         pos += 1
     return pos, proper
+
+
+@lru_cache(maxsize=1 << 14)  # pure in the words read; they recur across articles
+def _last_cut(words: str) -> int | None:
+    """Where a stop word glued to the name's words ends, the last one (0 < offset < len)."""
+    stops, _ = _stops()
+    return next((k for k in range(len(words) - 1, 0, -1)
+                 if any(words[k - n:k] in stops for n in range(1, 4) if k - n >= 0)
+                 and (words[k - 1] in _CUT_CHARS or words[max(0, k - 2):k] in stops
+                      or words[max(0, k - 3):k] in stops)), None)
 
 
 _LEVEL_WORDS = ("自治区", "自治州", "省", "市", "区", "县", "州", "旗", "盟")
