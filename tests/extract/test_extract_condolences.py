@@ -77,3 +77,10 @@ def test_a_sentence_opening_with_its_recipients(extracted):
 def test_a_round_up_of_many_unions_lends_none_to_a_paragraph_without_one(extracted):
     doc = extracted("甲县总工会慰问女职工。\n乙县总工会慰问医护人员。\n为环卫工人送去慰问品。")
     assert not any(r.name == "环卫工人" for f in condolences(doc) for r in f.recipients)
+
+
+@pytest.mark.parametrize("text", ["区总工会给予\n慰问金", "区总工会致以!新春的问候"])
+def test_an_act_does_not_read_past_its_sentence(text):
+    # the acts are found in one scan of the article: a look-ahead must stop where the sentence does
+    from kg.pipeline.extract.condolences import _ACT
+    assert all(match.group(0)[:2] not in ("给予", "致以") for match in _ACT.finditer(text))

@@ -30,8 +30,8 @@ from kg.pipeline.lexicon import cue_pattern
 _ACT = re.compile(
     r"走访慰问|(?<!陪同)(?<!参加)慰问(?!金|品|信|团|组|方案|物资|资金|演出)|看望|探望|走访(?!调研)|送去|送上|送给|送达|送至|送到|送出|送来|"
     r"递给|交给|递到|交到|塞进|带去|捐赠|赠送|戴上|"
-    r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组))(来到|前往|走进|深入|赴|到)|发放|购买|给予(?=[^,。;]{0,6}(慰问|补助|救助))|"
-    r"致以[^,。;]{0,12}(问候|祝福|敬意)|提供")
+    r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组))(来到|前往|走进|深入|赴|到)|发放|购买|给予(?=[^,。;!?\n]{0,6}(慰问|补助|救助))|"
+    r"致以[^,。;!?\n]{0,12}(问候|祝福|敬意)|提供")
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|(?<![领收得送递交感])到|前往|赴|覆盖|深入|走进)")
 _VISIT = re.compile(r"来到|前往|走进|深入|赴|(?<=先后|一行|分别)到")
 _OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
@@ -143,11 +143,10 @@ def _groups_between(doc: Document, start: int, end: int) -> list[Mention]:
 def find_condolences(doc: Document) -> tuple[Fact, ...]:
     """Condolence facts, one per act with both agents and recipients."""
     facts: list[Fact] = []
-    for act in _ACT.finditer(doc.norm):  # one scan of the article: most sentences hold no act
+    # one scan of the article (most sentences hold no act); no act reads past its sentence
+    for act in _ACT.finditer(doc.norm):
         sentence = sentence_at(doc.norm, act.start())
         s_start, s_end = sentence
-        if act.end() > s_end:
-            continue  # an act across a sentence break (致以…问候 over a line) is none
         zone = _recipient_zone(doc, sentence, act.start())
         home = _OPENING_HOME.match(doc.norm, s_start, act.start())
         if home and zone[0] == home.start(2):  # 在甲家中，某某…送上: the actor follows the home
