@@ -13,6 +13,29 @@ def test_persons_after_titles(make_doc, text, expected):
     assert [m.name for m in find_persons(make_doc(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # no follower word ends the name: jieba's word does (a family name and two given characters)
+    ("对劳模韩立伟所付出的努力表示肯定。", ["韩立伟"]),
+    # two characters are not enough: jieba tags some ordinary words as names
+    ("为环卫工人戴上草帽。", []),
+])
+def test_persons_ended_by_jiebas_word(make_doc, text, expected):
+    assert [m.name for m in find_persons(make_doc(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("先后来到郑国富、梁志勇、邓秀兰等困难职工家中。", ["郑国富", "梁志勇", "邓秀兰"]),
+    ("分别对高建、宋丽华等困难劳模进行了慰问。", ["高建", "宋丽华"]),
+    # a list of places or ordinary words is no list of names
+    ("走访了上海、广州、深圳等城市。", []),
+    ("涉及安全、环保、质量等方面。", []),
+    # 某某·甲某: the first item is the tail of a longer name, the rest stand
+    ("慰问了阿布都·买买提、李国强、周文等职工。", ["李国强", "周文"]),
+])
+def test_persons_listed_before_deng(make_doc, text, expected):
+    assert [m.name for m in find_persons(make_doc(text))] == expected
+
+
 def test_read_name_stops_before_following_words():
     assert read_name("主席赵秦岭带队前往", 2) == "赵秦岭"
     assert read_name("书记司建强调", 2) == "司建"
@@ -42,6 +65,8 @@ def test_bylines(extracted, text, expected):
     ("通讯员 李文静 记者 张晓明", [("李文静", "通讯员"), ("张晓明", "记者")]),
     ("记 者 张 明", [("张明", "记者")]),
     ("县总工会为困难职工送去慰问金。(记者 张晓明)", [("张晓明", "记者")]),
+    ("(江城日报)(记者张晓明 通讯员李文静)昨日，县总工会开展活动。", [("张晓明", "记者"), ("李文静", "通讯员")]),
+    ("记者张晓明报道 3月5日上午，县总工会开展活动。", [("张晓明", "记者")]),
     ("来源:县融媒体中心 记者 / 张晓明", [("张晓明", "记者")]),
     # an intern is a person, not a byline; an editor is neither
     ("本报讯(记者张晓明 实习生李文静)近日，县总工会开展活动。", [("张晓明", "记者")]),

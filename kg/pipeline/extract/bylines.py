@@ -4,7 +4,8 @@ The forms of Chinese papers and sites, each a *credit region* of a paragraph:
 
 * a lead's bracket: ``本报讯(记者 甲 通讯员 乙)``, ``某某日报讯(记者甲)``,
   ``(通讯员:乙)`` opening a paragraph, with or without spaces;
-* a lead without brackets: ``本报讯 记者 甲 通讯员 乙报道``, ``本报讯 甲报道``;
+* a lead without brackets: ``本报讯 记者 甲 通讯员 乙报道``, ``本报讯 甲报道``, ``记者甲报道``;
+* the paper's name bracketed before the credit: ``(某某日报)(记者甲 通讯员乙)``;
 * a credit line: ``□本报记者 甲``, ``记者 甲 乙``, ``(记者 甲)``, ``文/图 甲``;
 * a photo credit closing a line: ``本报记者 甲 摄``, ``甲/摄``, ``通讯员乙摄``;
 * a closing credit: ``(甲 乙)`` as a paragraph of its own.
@@ -34,9 +35,12 @@ _CREDIT_END = re.compile(r"(?:摄影报道|摄影|摄|报道|集体采写)\s*$")
 # the paper or site whose news this is (本报讯, 工人日报讯, 中工网讯, 浙江在线讯)
 _NEWS_OF = r"(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|电|报道)[:：]?|【[^】]{0,16}讯】)"
 # the closing bracket may be lost in the layout: the names parser then stops at the text
-_LEAD_BRACKET = re.compile(r"^[\s□■]*(?:%s\s*)?[(\[【]\s*((?:%s)[^)\]】]{0,60}?)[)\]】]" % (_NEWS_OF, _ROLE.pattern))
+# the paper's name may stand in a bracket of its own before the credit: (某某日报)(记者 甲)
+_SOURCE = r"(?:[(\[【][\u4e00-\u9fff]{2,12}[)\]】]\s*)"
+_LEAD_BRACKET = re.compile(r"^[\s□■]*(?:%s\s*|%s)?[(\[【]\s*((?:%s)[^)\]】]{0,60}?)[)\]】]" % (_NEWS_OF, _SOURCE, _ROLE.pattern))
 _LEAD_OPEN = re.compile(r"^[\s□■]*%s\s*[(\[【]\s*((?:%s)[^)\]】]{0,30})" % (_NEWS_OF, _ROLE.pattern))
 _LEAD_BARE = re.compile(r"^[\s□■]*%s\s*((?:%s)?[^,，。:：;；()]{2,40}?)(?:摄影报道|报道)" % (_NEWS_OF, _ROLE.pattern))
+_LEAD_ROLE_BARE = re.compile(r"^[\s□■]*((?:%s)[^,，。:：;；()]{2,40}?)(?:摄影报道|报道)" % _ROLE.pattern)  # 记者甲报道
 _LEAD_NEWS_BRACKET = re.compile(r"^[\s□■]*%s\s*[(\[]([^)\]]{2,40})[)\]]" % _NEWS_OF)
 _CREDIT_LINE = re.compile(r"^[\s□■(\[【]*((?:%s)[^。,，;；]{0,40}?)[)\]】]?\s*$" % _ROLE.pattern)
 _PHOTO = re.compile(r"(?:^|[\s。!！?？;；,，(（])((?:(?:本报|特约)?记者|通讯员)?[\s\u4e00-\u9fff/·]{2,30}?)\s*/?\s*摄(?:影)?(?:报道)?\s*[)）]?\s*$")
@@ -81,7 +85,7 @@ class Credit:
 
 def _regions(line: str) -> list[tuple[int, int, str | None]]:
     """``(start, end, default role)`` of the credit regions of a simplified raw line."""
-    for pattern in (_LEAD_BRACKET, _LEAD_OPEN, _LEAD_BARE, _CREDIT_LINE):
+    for pattern in (_LEAD_BRACKET, _LEAD_OPEN, _LEAD_BARE, _LEAD_ROLE_BARE, _CREDIT_LINE):
         match = pattern.match(line)
         if match:
             return [(match.start(1), match.end(1), None)]

@@ -32,8 +32,14 @@ def _ends_name(rest: str) -> bool:
     return rest.startswith(followers)
 
 
-def read_name(text: str, pos: int) -> str | None:
+def read_name(text: str, pos: int, tokens=None) -> str | None:
     """The person name that starts at ``pos``, or None.
+
+    Where no punctuation or follower word ends the name, jieba's words
+    (``tokens``, when given) decide: a family name and two given characters
+    that jieba cut as one word, tagged as a person's or unknown to its
+    dictionary (its HMM found it: 邱某某|来汉, 马某某|所付出). Two characters
+    are not enough: jieba tags 关怀 and 荣誉 as names, and 戴上 is unknown.
 
     >>> read_name("主席钱立新带队前往", 2)
     '钱立新'
@@ -58,7 +64,12 @@ def read_name(text: str, pos: int) -> str | None:
         return text[pos:pos + size + 1]
     if len(given) >= 2 and _CJK.match(given[1]) and _ends_name(text[pos + size + 2:]):
         return text[pos:pos + size + 2]
+    token = tokens.at(pos) if tokens else None
+    if token is not None and token.start == pos and len(token.text) == size + 2 \
+            and (token.tag == "x" or token.tag.startswith("nr")):
+        return token.text
     return None
+
 
 
 COMMON_WORD_FREQ = 200  # 关爱 254, 尤其 7135; surnames+given names like 孙平 stay below

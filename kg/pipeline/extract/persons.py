@@ -1,9 +1,10 @@
-"""Persons: names after a title or an honour, and the names of credits.
+"""Persons: names after a title or an honour, names listed before 等, and the names of credits.
 
 Where a name starts and ends is :mod:`kg.pipeline.extract.names`'s business. A name is only looked for right
-after a title (``titles.txt``), an honour (``person_introducers.txt``), or as
-the next item of a list of names (刘某、李某); every later occurrence of a
-name found that way is a mention too (牛某某在看望…).
+after a title (``titles.txt``), an honour (``person_introducers.txt``), as
+the next item of a list of names (刘某、李某), or as an item of a list closed
+by 等 whose every item reads as a name (看望了甲某、乙某某等困难职工); every
+later occurrence of a name found that way is a mention too (牛某某在看望…).
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from kg.pipeline.extract.text import occurrences
 
 
 _LIST_JOINER = re.compile(r"、|,?以及|和|及")
+# 甲某、乙某某等: items joined by 、 and closed by 等 (the first item's start is not marked)
+_LIST_BEFORE_DENG = re.compile(r"[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,4})+(?=等)")
 
 
 def find_persons(doc: Document) -> tuple[Mention, ...]:
@@ -30,7 +33,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     for match in intro.finditer(text):
         pos = match.end()
         while True:
-            name = read_name(text, pos)
+            name = read_name(text, pos, doc.tokens)
             if name is None:
                 break
             names.add(name)
@@ -40,6 +43,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
             if joiner is None:
                 break
             pos = joiner.end()
+    names |= _listed_names(doc)
     names = {n for n in names if not is_common_word(n)}
     names |= {text[c.start:c.end] for c in credits(doc)}
     mentions = []
@@ -49,3 +53,35 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
                 continue
             mentions.append(Mention("person", start, end, name, doc.written(start, end)))
     return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def _listed_names(doc: Document) -> set[str]:
+    """The names of lists closed by 等 in which every item after the first is a name.
+
+    The first item runs on from the words before it (来到|甲某某、); it is
+    the word jieba cut before the 、 when that reads as a name, else the
+    last three or two characters that do.
+    """
+    text = doc.norm
+    found: set[str] = set()
+    for match in _LIST_BEFORE_DENG.finditer(text):
+        first, *rest = match.group().split("、")
+        if not all(_is_whole_name(item) for item in rest):
+            continue
+        first_end = match.start() + len(first)
+        if text[match.start() - 1:match.start()] in ("·", "?"):
+            found.update(rest)  # 某某·甲某、: the first item is the tail of a longer name
+            continue
+        token = doc.tokens.at(first_end - 1)
+        candidates = [token.text] if token is not None and token.end == first_end else []
+        candidates += [first[-3:], first[-2:]]
+        head = next((c for c in candidates if len(c) >= 2 and first.endswith(c) and _is_whole_name(c)), None)
+        if head is not None:
+            found.add(head)
+            found.update(rest)
+    return found
+
+
+def _is_whole_name(item: str) -> bool:
+    """Is the whole of ``item`` a name (a family name and one or two given characters)?"""
+    return read_name(item, 0) == item and not is_common_word(item)
