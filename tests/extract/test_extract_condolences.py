@@ -38,6 +38,22 @@ def test_condolence_pairs(extracted, text, expected):
     assert expected <= pairs(extracted(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that opens on whom it serves goes on about the officials who went there
+    ("6月3日，安阳县总工会主席孙立军携班子成员深入高铁建设工地。为一线农民工送去绿豆汤和毛巾。",
+     {("孙立军", "农民工")}),
+])
+def test_condolence_agents_from_the_sentence_before(extracted, text, expected):
+    assert pairs(extracted(text)) == expected
+
+
+def test_money_the_sentence_after_spends_is_not_the_visitors(extracted):
+    text = ("南湖区总工会主席刘明一行来到区医院，了解防疫工作。投入5万元购买物资，送至各医院，"
+            "向医务人员致以问候。")
+    assert ("南湖区总工会", "医务人员") in pairs(extracted(text))
+    assert ("刘明", "医务人员") not in pairs(extracted(text))
+
+
 def test_same_visit_keeps_its_agents(extracted):
     doc = extracted("西湖区总工会副主席孙敏先后赴教育系统、卫生系统进行了慰问。"
                     "此次慰问共涉及12家单位，惠及女职工3000余人。")

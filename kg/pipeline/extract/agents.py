@@ -5,7 +5,9 @@ union is not added); an organisation followed by 领导/领导班子 acts throug
 unnamed leaders; co-actors joined by 会同/联合/与 count too. With no person,
 the organisations that are the subject (before the act, not governed by a
 preposition such as 向/对/为) are the agents. With none in the sentence, the
-union the paragraph is about (the last one named before, in the same paragraph).
+persons who went there in the sentence before, in the same paragraph, when the
+sentence opens on whom it serves (甲携…深入某工地。为…送去…: it goes on about them); else the union the paragraph is about
+(the last one named before, in the same paragraph).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 from collections import Counter
 
 from kg.pipeline.document import Document, Mention
-from kg.pipeline.extract.text import LIST_JOINER
+from kg.pipeline.extract.text import LIST_JOINER, sentence_at
 from kg.pipeline.lexicon import cue_pattern
 
 _GOVERNED = re.compile(cue_pattern("governing_prepositions") + "$")
@@ -31,6 +33,11 @@ _COLLECTIVE_ACTOR = re.compile(r"(各级|两级|基层|各基层)工会(组织)?
 _CO_ACTOR = re.compile(cue_pattern("co_actor_words") + "$")
 _LEADERS = re.compile("^" + cue_pattern("leader_words"))
 _TITLE_AFTER = re.compile("^" + cue_pattern("title_openings"))
+# the persons before one of these went somewhere (甲携班子成员深入…, 乙一行来到…)
+_WENT = re.compile(r"深入|来到|前往|走进|奔赴|赴|到达")
+_SENTENCE_BREAKS = "。!?;\n"
+# a sentence that opens on whom it serves goes on about the subject before (…深入工地。为…送去)
+_CONTINUING = re.compile(r"(并|还|又|随后|同时)?(为|向|给)")
 
 
 def _subject_orgs(doc: Document, start: int, stop: int) -> list[Mention]:
@@ -102,6 +109,36 @@ def block_kind(doc: Document, pos: int) -> str:
     return "body"
 
 
+def _actors(doc: Document, start: int, stop: int) -> list[Mention]:
+    """The persons between ``start`` and ``stop`` who may act: not a credit's name, not one
+    whose hands or home an act reaches (送到甲手中, 来到乙家中)."""
+    credited = doc.credited()
+    return [m for m in doc.mentions_within(start, stop, "person")
+            if (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
+            and not in_credit(doc.norm, m)]
+
+
+def _travellers_before(doc: Document, sentence_start: int, para_start: int) -> tuple[Mention, ...]:
+    """The persons the sentence before (in the paragraph) sends somewhere (甲携…深入…)."""
+    if not _CONTINUING.match(doc.norm, sentence_start):
+        return ()
+    end = sentence_start
+    while end > para_start and doc.norm[end - 1] in _SENTENCE_BREAKS:
+        end -= 1
+    if end <= para_start:
+        return ()
+    previous = sentence_at(doc.norm, end - 1)
+    if previous[0] < para_start:
+        return ()
+    went = _WENT.search(doc.norm, previous[0], previous[1])
+    if went is None or _collective_subject(doc, previous[0], went.start()):
+        return ()
+    first: dict[str, Mention] = {}
+    for mention in _actors(doc, previous[0], went.start()):
+        first.setdefault(mention.name, mention)
+    return tuple(first.values())
+
+
 def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[Mention, ...]:
     """The agents of an act at offset ``act`` in ``sentence``."""
     start = sentence[0]
@@ -111,12 +148,8 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         start = speaker.end
     if _collective_subject(doc, start, act):
         return ()
-    credited = doc.credited()
     # 本报讯(记者某某)近日，…慰问: the reporter of the lead is no actor
-    # 送到甲手中, 来到乙家中: a person whose hands or home the act reaches receives it
-    persons = [m for m in doc.mentions_within(start, act, "person")
-               if (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
-               and not in_credit(doc.norm, m)]
+    persons = _actors(doc, start, act)
     if persons:
         leaders = [m for m in doc.mentions_within(start, act, "union", "org")
                    if _LEADERS.match(doc.norm[m.end:m.end + 8])]
@@ -133,6 +166,9 @@ def agents_before(doc: Document, sentence: tuple[int, int], act: int) -> tuple[M
         nearest = max(clause_start(doc.norm, m.start, start) for m in subjects)
         return tuple(m for m in subjects if clause_start(doc.norm, m.start, start) == nearest)
     para_start, _ = paragraph_of(doc, act)
+    travellers = _travellers_before(doc, start, para_start)
+    if travellers:
+        return travellers
     in_paragraph = doc.last_mention_within(para_start, act, "union")
     if in_paragraph is not None:
         return (in_paragraph,)
