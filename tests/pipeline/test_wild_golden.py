@@ -1,4 +1,4 @@
-"""The wild set against its gold: real union news from 30 provinces, a floor that fails
+"""The wild set against its gold: real union news from 32 provinces and regions, a floor that fails
 when accuracy on the genre drops.
 
 The texts are third-party writing and are not in the repository (see
@@ -15,8 +15,8 @@ from conftest import ROOT
 WILD = ROOT / "tests" / "data" / "wild"
 TEXTS = WILD / "texts"
 # the figures reached (benchmarks/wild.py); raise them when the extractors improve
-FLOOR = {"overall": 0.87, "articles": 0.93, "unions": 0.87, "organizations": 0.79, "persons": 0.92,
-         "positions": 0.86, "bylines": 0.97, "condolences": 0.81, "allocations": 0.85}
+FLOOR = {"overall": 0.86, "articles": 0.90, "unions": 0.86, "organizations": 0.77, "persons": 0.94,
+         "positions": 0.89, "bylines": 0.95, "condolences": 0.77, "allocations": 0.80}
 
 
 def _intact_texts():
