@@ -44,6 +44,9 @@ def test_fixed_aliases(make_doc):
     ("首都职工大会召开，市总工会党组成员、经审会主任司某出席。", ["北京市总工会经审会"]),
     ("石景山区召开大会，市总工会党组成员、经审会主任司某出席。", []),
     ("为石景山医院、石景山法院和万商集团公司的女职工授课。", ["石景山医院", "石景山法院", "万商集团公司"]),
+    # a company's trade may be a verb (制造); the verbs of a visit still end the name
+    ("县总工会副主席王立新走访了常州华东精密设备制造有限公司和无锡宏达机械有限公司，了解恒泰集团的用工情况。",
+     ["常州华东精密设备制造有限公司", "无锡宏达机械有限公司", "恒泰集团"]),
 ])
 def test_organisations(make_doc, text, orgs):
     assert names(make_doc(text), "org") == orgs

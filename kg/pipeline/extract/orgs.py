@@ -259,10 +259,16 @@ _ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+$")
 _CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
 _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
+_TRADE_TAGS = frozenset(["v", "vn"])
+_COMPANY_ENDINGS = ("公司", "集团", "厂")
 
 
-def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
+def _read_left(text: str, tokens, start: int, floor: int, company: bool = False) -> tuple[int, bool]:
     """Where a name ending at ``start`` begins, reading leftwards word by word.
+
+    A company's name holds its trade, often a verb (精密设备制造|有限公司,
+    某某建设|集团): before a company ending (``company``), verbs read on; the
+    stop words still end the name (走访了|…, 慰问|…).
 
     RETURNS (tuple[int, bool]): the start offset, and whether the words read
         include a proper noun or place (so the name is specific, not generic).
@@ -282,6 +288,7 @@ def _read_left(text: str, tokens, start: int, floor: int) -> tuple[int, bool]:
         # 大连 is a city whatever jieba tags it (d); 第二中学, 第一人民医院 keep their ordinal
         regional = token.tag not in _PROPER_TAGS and _is_regional_name(token.text)
         if token.tag in _STOP_TAGS and not token.text.isdigit() and not regional \
+                and not (company and token.tag in _TRADE_TAGS) \
                 and not _ORDINAL.match(token.text) and not _opens_a_name(text, token, floor):
             break
         if start - max(token.start, floor) > MAX_PREFIX:
@@ -465,7 +472,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         kind = kinds[suffix]
         if _quoted(text, match.start(), match.end()):
             continue
-        start, proper = _read_left(text, doc.tokens, match.start(), taken_until)
+        start, proper = _read_left(text, doc.tokens, match.start(), taken_until, suffix.endswith(_COMPANY_ENDINGS))
         start = _place_start(text, start, match.start(), suffix)
         if start is None:
             continue  # 贫困山区总工会: a phrase, no place
