@@ -25,6 +25,11 @@ def test_unions(make_doc, text, unions):
     assert names(make_doc(text), "union") == unions
 
 
+def test_city_word_resolves_to_a_city_not_a_prefecture_named_since(make_doc):
+    text = "兰州市总工会开展春节慰问。老人早年在临夏回族自治州外贸公司工作。据悉，市总工会还将继续开展慰问活动。"
+    assert names(make_doc(text), "union") == ["兰州市总工会", "兰州市总工会"]
+
+
 def test_home_city_is_a_setting(make_doc):
     import dataclasses
     doc = dataclasses.replace(make_doc("市总工会、市财政局联合举办培训。"), home_city="上海市")

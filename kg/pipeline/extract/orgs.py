@@ -197,17 +197,20 @@ class PlaceContext:
         """A division named in running text (…，五华区开展…)."""
         self._add(offset, name, division_level(name))
 
-    def last(self, offset: int, level: str) -> str | None:
-        """The last place of ``level`` named before ``offset``; else, for a district or
-        city, the first named after it (区委书记某某 … 东港区环卫处: the article's
-        district, named later). Found by bisection: a long page names thousands."""
+    def last(self, offset: int, level: str, ending: str = "") -> str | None:
+        """The last place of ``level`` (whose name ends in ``ending``) named before
+        ``offset``; else, for a district or city, the first named after it (区委书记某某 …
+        东港区环卫处: the article's district, named later). Found by bisection: a long
+        page names thousands."""
         offsets, places = self._offsets.get(level, []), self._places.get(level, [])
         k = bisect_right(offsets, offset)
-        if k:
-            return places[k - 1]
-        if level in ("district", "city") and k < len(offsets) and offsets[k] <= offset + _LOOK_AHEAD:
-            end = bisect_right(offsets, offsets[k])
-            return min(places[k:end])
+        before = next((places[j] for j in range(k - 1, -1, -1) if places[j].endswith(ending)), None)
+        if before is not None:
+            return before
+        after = [j for j in range(k, len(offsets)) if places[j].endswith(ending)]
+        if level in ("district", "city") and after and offsets[after[0]] <= offset + _LOOK_AHEAD:
+            end = bisect_right(offsets, offsets[after[0]])
+            return min(places[j] for j in after if j < end)
         return None
 
     def province(self, offset: int) -> str | None:
@@ -237,7 +240,9 @@ class PlaceContext:
         elif word.endswith("市"):
             # the article's city (a passage may name another: 支援陇南, 市总工会 is 厦门's),
             # else the last named; in a title chain, the chain's (see find_organisations)
-            place = self.city or self.last(offset, "city")
+            # 市 is a 市: not the 地区 or 自治州 a passage names (某某地区进出口公司)
+            home = self.city if self.city and self.city.endswith("市") else None
+            place = home or self.last(offset, "city", "市")
         elif word.endswith(("区", "县")):
             # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
             place = self.last(offset, "district")
