@@ -38,6 +38,11 @@ def test_condolence_pairs(extracted, text, expected):
     assert expected <= pairs(extracted(text))
 
 
+def test_a_visit_to_someones_home_is_an_act(extracted):
+    text = "离开老张家，县总工会主席赵刚又来到全国劳动模范孙德旺家中。"
+    assert pairs(extracted(text)) == {("赵刚", "孙德旺"), ("赵刚", "劳动模范")}
+
+
 @pytest.mark.parametrize("text, expected", [
     # a sentence that opens on whom it serves goes on about the officials who went there
     ("6月3日，安阳县总工会主席孙立军携班子成员深入高铁建设工地。为一线农民工送去绿豆汤和毛巾。",
