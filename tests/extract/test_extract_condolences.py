@@ -38,6 +38,14 @@ def test_condolence_pairs(extracted, text, expected):
     assert expected <= pairs(extracted(text))
 
 
+def test_a_delegation_acts_for_its_leader_named_before(extracted):
+    text = ("1月5日，省总工会副主席孙立军带领慰问组一行到安阳县开展送温暖调研活动。"
+            "慰问组在城关镇工会驿站集中慰问了困难职工代表。"
+            "在河南天元钢铁集团，慰问组深入生产一线，看望并慰问了坚守一线的产业工人。")
+    # the last act names no group: the company the sentence opens in is whom it reached
+    assert pairs(extracted(text)) == {("孙立军", "困难职工"), ("孙立军", "河南天元钢铁集团")}
+
+
 def test_a_visit_to_someones_home_is_an_act(extracted):
     text = "离开老张家，县总工会主席赵刚又来到全国劳动模范孙德旺家中。"
     assert pairs(extracted(text)) == {("赵刚", "孙德旺"), ("赵刚", "劳动模范")}

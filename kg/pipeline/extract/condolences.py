@@ -12,7 +12,8 @@ the sentence: 面向X，某工会提供…), plus an appositive clause that list
   act in the sentence, as do money and goods handed over with no object
   (了解困难职工所需，给予慰问金);
 * otherwise the groups named after the act's clause in the sentence
-  (慰问帮扶，增强对女职工关爱).
+  (慰问帮扶，增强对女职工关爱);
+* otherwise the organisation the sentence opens in (在某集团，慰问组…慰问了一线工人).
 
 此次慰问/本次慰问 goes on about the visit before it: its agents are that visit's.
 
@@ -43,6 +44,8 @@ _HANDING_OVER = re.compile(r"给予|发放")
 _SAME_VISIT = re.compile(r"(此次|本次|这次|该次|慰问组|慰问团|慰问队|一行)$")
 _STAFF_OF = ("人员", "工作人员", "干部", "职工", "员工", "工作者")
 _DELEGATION = re.compile(r"(?<!组成)(?<!组成“)(?<!成立)(慰问团|慰问组|慰问队|慰问人员)")
+_OPENING_IN = re.compile(r"在")
+_LEADS_A_DELEGATION = re.compile(r"慰问团|慰问组|慰问队|一行")
 _LIST_WORDS = re.compile(r"[、和及与等]|以及")
 _SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
 # 在甲、乙的家中，某某…送上…: the home a sentence opens in is whom the act is for
@@ -163,12 +166,17 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
         if told and ((same and (same.group(1) in _SAME_VISIT_WORDS or not _named_people(agents)))
                      or (delegation and not named_here)):
             agents = facts[-1].agents  # 慰问团详细了解…，并送去: the delegation told before
+        elif not told and delegation and not _named_people(agents):
+            # 甲带领慰问组一行到某县调研。慰问组…慰问了…: the delegation's leader, named before
+            agents = _delegation_leaders(doc, s_start) or agents
         if not agents:
             continue
         recipients = (_objects(doc, zone, {a.name for a in agents})
                       or list(_frontline_staff(doc, zone)))
         if not recipients:
             recipients = _implicit_recipients(doc, sentence, act, zone, agents)
+        if not recipients:
+            recipients = _opening_venue(doc, sentence, act.start(), agents)
         if not recipients:
             continue
         previous = facts[-1] if facts else None
@@ -180,6 +188,30 @@ def find_condolences(doc: Document) -> tuple[Fact, ...]:
             facts.append(Fact("condolence", s_start, s_end, agents=tuple(agents),
                               recipients=tuple(recipients)))
     return tuple(facts)
+
+
+def _opening_venue(doc: Document, sentence: tuple[int, int], act: int,
+                   agents: tuple[Mention, ...]) -> list[Mention]:
+    """在某集团，慰问组…慰问了一线工人: the organisation the sentence opens in, when the
+    act names no one the graph knows."""
+    opening = _OPENING_IN.match(doc.norm, sentence[0], act)
+    if opening is None:
+        return []
+    venue = doc.mentions_starting(opening.end(), opening.end() + 1, "union", "org")
+    if not venue or doc.norm[venue[0].end:venue[0].end + 1] != "," or venue[0] in agents:
+        return []
+    return [venue[0]]
+
+
+def _delegation_leaders(doc: Document, before: int) -> tuple[Mention, ...]:
+    """The persons who lead the first delegation the article names before ``before``
+    (甲带领慰问组一行…, 乙一行来到…)."""
+    for match in _LEADS_A_DELEGATION.finditer(doc.norm, 0, before):
+        sentence = sentence_at(doc.norm, match.start())
+        leaders = tuple(a for a in agents_before(doc, sentence, match.start()) if a.kind == "person")
+        if leaders:
+            return leaders
+    return ()
 
 
 def _named_people(agents) -> bool:

@@ -265,6 +265,13 @@ _CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
 _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
 _TRADE_TAGS = frozenset(["v", "vn"])
+
+
+def _trade_word(token) -> bool:
+    """A word a company's name may hold though jieba tags it as no noun: a verb of its
+    trade (制造, 建设), or a word of two characters or more tagged a measure (天元);
+    a one-character measure word counts companies (3家|公司)."""
+    return token.tag in _TRADE_TAGS or (token.tag == "q" and len(token.text) >= 2)
 _COMPANY_ENDINGS = ("公司", "集团", "厂")
 
 
@@ -272,8 +279,8 @@ def _read_left(text: str, tokens, start: int, floor: int, company: bool = False)
     """Where a name ending at ``start`` begins, reading leftwards word by word.
 
     A company's name holds its trade, often a verb (精密设备制造|有限公司,
-    某某建设|集团): before a company ending (``company``), verbs read on; the
-    stop words still end the name (走访了|…, 慰问|…).
+    某某建设|集团): before a company ending (``company``), such words read on
+    (:func:`_trade_word`); the stop words still end the name (走访了|…, 慰问|…).
 
     RETURNS (tuple[int, bool]): the start offset, and whether the words read
         include a proper noun or place (so the name is specific, not generic).
@@ -293,7 +300,7 @@ def _read_left(text: str, tokens, start: int, floor: int, company: bool = False)
         # 大连 is a city whatever jieba tags it (d); 第二中学, 第一人民医院 keep their ordinal
         regional = token.tag not in _PROPER_TAGS and _is_regional_name(token.text)
         if token.tag in _STOP_TAGS and not token.text.isdigit() and not regional \
-                and not (company and token.tag in _TRADE_TAGS) \
+                and not (company and _trade_word(token)) \
                 and not _ORDINAL.match(token.text) and not _opens_a_name(text, token, floor):
             break
         if start - max(token.start, floor) > MAX_PREFIX:
