@@ -1,3 +1,4 @@
+import pytest
 from kg.pipeline.segment import segment_page
 
 PAGE = """支持湖北等地区各级工会开展为受疫情影响的职工家庭送温暖活动
@@ -60,6 +61,17 @@ def test_site_chrome_is_never_a_headline():
     # navigation, 来源/作者 lines, dates, file names and copyright (issue 10)
     _, _, articles = segment_page(WEB_PAGE)
     assert [a.headline for a in articles] == ["某县总工会开展新春走基层慰问活动"]
+
+
+@pytest.mark.parametrize("page, headline", [
+    ("某某新闻网 > 新闻 > 本地新闻\n\n火车站送温暖 情暖春运一线职工\n\n"
+     "近日，县总工会走访慰问春运一线职工。\n", "火车站送温暖 情暖春运一线职工"),
+    ("给800多名环卫工人 送过冬物品\n\n时间:2019-12-06\n\n近日，市总工会为环卫工人送去棉衣。\n",
+     "给800多名环卫工人 送过冬物品"),
+])
+def test_breadcrumbs_and_time_lines_are_no_headline(page, headline):
+    _, _, articles = segment_page(page)
+    assert [a.headline for a in articles] == [headline]
 
 
 def test_a_web_title_drops_its_site_name():
