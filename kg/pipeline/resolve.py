@@ -151,14 +151,16 @@ def _extension_candidates(names: list[str], keys: dict[str, str],
             if _extends(longer, shorter, keys[longer], keys[shorter]):
                 out.setdefault(shorter, set()).add(longer)
 
-    # rule 1 looked up from the longer side: every suffix of a key after a place ending
+    # rule 1 looked up from the longer side: every suffix of a key, or of the name as
+    # written (its key drops a 市: 西安市|新城区总工会), after a place ending
     for longer in names:
         a = keys[longer]
-        for cut in range(1, len(a)):
-            if a[:cut].endswith(_PLACE_ENDINGS) and len(a) - cut > 4:
-                for shorter in by_key.get(a[cut:], ()):
-                    if _extends(longer, shorter, a, keys[shorter]):
-                        out.setdefault(shorter, set()).add(longer)
+        for written in {a, longer}:
+            for cut in range(1, len(written)):
+                if written[:cut].endswith(_PLACE_ENDINGS) and len(written) - cut > 4:
+                    for shorter in by_key.get(_comparison_key(written[cut:]), ()):
+                        if _extends(longer, shorter, a, keys[shorter]):
+                            out.setdefault(shorter, set()).add(longer)
     for shorter in names:
         b = keys[shorter]
         short = _SHORT_UNION.match(b)
@@ -185,6 +187,9 @@ def _extends(longer: str, shorter: str, a: str | None = None, b: str | None = No
     # 湖滨街道总工会 -> 上城区湖滨街道总工会: leading places added
     if a.endswith(b) and a[: len(a) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
         return True
+    if longer.endswith(shorter) and longer[: len(longer) - len(shorter)].endswith(_PLACE_ENDINGS) \
+            and len(shorter) > 4:
+        return True  # 新城区总工会 -> 西安市新城区总工会 (the keys drop the 市)
     # 萧山工会 -> 萧山区总工会; 瓶窑工会 -> 瓶窑镇总工会
     short = _SHORT_UNION.match(b)
     if short and not short.group(1).endswith(_PLACE_ENDINGS):

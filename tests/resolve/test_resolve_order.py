@@ -7,7 +7,7 @@ NAMES = [("大栅栏街道总工会", "union"), ("西城区大栅栏街道总工
          ("门头沟区总工会", "union"), ("广外街道工会", "union"), ("广外街道总工会", "union"),
          ("昌平区女工委", "org"), ("昌平区总工会女工委", "org"), ("北京皮鞋厂工会", "union"),
          ("北京市皮鞋厂工会", "union"), ("赵全营工会", "org"), ("赵全营镇总工会", "union"),
-         ("赵全营工会", "union"), ("某公司", "org")]
+         ("赵全营工会", "union"), ("某公司", "org"), ("宝鸡市金台区总工会", "union"), ("金台区总工会", "union")]
 
 
 def _resolved(observations):
@@ -36,3 +36,5 @@ def test_merges_match_the_pairwise_rule():
     assert index.canonical("昌平区女工委") == "昌平区总工会女工委"
     assert index.kinds["赵全营工会"] == "union"  # a union once, a union always
     assert _extends("门头沟区总工会", "门头沟工会")
+    # a city's 市 before the district: the comparison keys drop it, the written names keep it
+    assert index.canonical("金台区总工会") == "宝鸡市金台区总工会"
