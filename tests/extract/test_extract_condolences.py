@@ -46,6 +46,12 @@ def test_a_delegation_acts_for_its_leader_named_before(extracted):
     assert pairs(extracted(text)) == {("孙立军", "困难职工"), ("孙立军", "河南天元钢铁集团")}
 
 
+def test_persons_a_preposition_governs_are_never_agents(extracted):
+    text = "平舆县总工会分别对高建国、宋丽华等困难劳模进行了慰问，并向全县劳模发放补助资金10万元。"
+    agents = {a.name for f in condolences(extracted(text)) for a in f.agents}
+    assert agents == {"平舆县总工会"}
+
+
 def test_a_visit_to_someones_home_is_an_act(extracted):
     text = "离开老张家，县总工会主席赵刚又来到全国劳动模范孙德旺家中。"
     assert pairs(extracted(text)) == {("赵刚", "孙德旺"), ("赵刚", "劳动模范")}

@@ -34,6 +34,9 @@ _CO_ACTOR = re.compile(cue_pattern("co_actor_words") + "$")
 _LEADERS = re.compile("^" + cue_pattern("leader_words"))
 _TITLE_AFTER = re.compile("^" + cue_pattern("title_openings"))
 # the persons before one of these went somewhere (甲携班子成员深入…, 乙一行来到…)
+# a person right after one of these is what the act is for, not who does it
+_PERSON_GOVERNOR = re.compile(r"(对|向|为|给)$")
+_LIST_GAP = re.compile(r"[、和及与]|以及")
 _WENT = re.compile(r"深入|来到|前往|走进|奔赴|赴|到达")
 _SENTENCE_BREAKS = "。!?;\n"
 # a sentence that opens on whom it serves goes on about the subject before (…深入工地。为…送去)
@@ -111,11 +114,20 @@ def block_kind(doc: Document, pos: int) -> str:
 
 def _actors(doc: Document, start: int, stop: int) -> list[Mention]:
     """The persons between ``start`` and ``stop`` who may act: not a credit's name, not one
-    whose hands or home an act reaches (送到甲手中, 来到乙家中)."""
+    whose hands or home an act reaches (送到甲手中, 来到乙家中), not the object of a
+    preposition, nor the list it heads (对甲、乙等困难劳模进行了慰问，并向…发放)."""
     credited = doc.credited()
-    return [m for m in doc.mentions_within(start, stop, "person")
-            if (m.start, m.end) not in credited and not _RECEIVER_AFTER.match(doc.norm, m.end)
-            and not in_credit(doc.norm, m)]
+    out, governed_before, previous_end = [], False, -1
+    for m in doc.mentions_within(start, stop, "person"):
+        before = doc.norm[max(start, m.start - 3):m.start]
+        governed = bool(_PERSON_GOVERNOR.search(before)) or (
+            governed_before and bool(_LIST_GAP.fullmatch(doc.norm, previous_end, m.start)))
+        governed_before, previous_end = governed, m.end
+        if governed or (m.start, m.end) in credited or _RECEIVER_AFTER.match(doc.norm, m.end) \
+                or in_credit(doc.norm, m):
+            continue
+        out.append(m)
+    return out
 
 
 def _travellers_before(doc: Document, sentence_start: int, para_start: int) -> tuple[Mention, ...]:
