@@ -270,7 +270,8 @@ class Gazetteer:
         (full name) their places lie in most, else the province they lie in; None when
         they name none or two tie.
 
-        A city named in full counts two, by its short form (宜宾日报) one; a
+        A city's paper (宜宾日报, 宜宾新闻网) decides: its news is about its city.
+        Otherwise a city named in full counts two, by its short form one; a
         county or district names no city (a city the text never names is never
         invented). 首都 names 北京.
 
@@ -281,6 +282,11 @@ class Gazetteer:
         >>> gazetteer().main_place("县总工会走访慰问困难职工") is None
         True
         """
+        # a city's paper (福州日报记者, 某某新闻网…讯) is about its city: 市 is its own
+        papers = {vote[1] for text in texts for _, end, name in self.short_mentions(text)
+                  if _PAPER_NAME.match(text, end) and (vote := self._votes.get(name)) and vote[1]}
+        if len(papers) == 1:
+            return papers.pop()
         cities: Counter[str] = Counter()
         provinces: Counter[str] = Counter()
         prefectures: Counter[str] = Counter()
@@ -307,6 +313,7 @@ class Gazetteer:
 
 
 _PAPER = re.compile("日报|晚报|都市报|工人报|新闻网|电视台|融媒体|报道|讯")
+_PAPER_NAME = re.compile("日报|晚报|都市报|工人报|新闻网|电视台|融媒体")
 _CAPITAL = {"首都": "北京市"}  # the capital is Beijing: a paper that says 首都 names it
 _PROPER_TAGS = frozenset(["ns", "nr", "nrt", "nz", "nt", "s"])
 

@@ -34,6 +34,12 @@ def test_autonomous_divisions_written_short():
     assert PLACES.is_place("峨边自治县")
 
 
+def test_a_city_paper_is_about_its_city():
+    text = ("宜宾新闻网1月20日讯(宜宾日报记者 张晓明)近日，在宜宾工作的天水籍职工领到了市总工会的慰问金。"
+            "天水市总工会、天水市人社局联合表彰百名优秀天水籍职工，天水市总工会负责人介绍。")
+    assert PLACES.main_place(text) == "宜宾市"
+
+
 def test_main_place_is_named_never_inferred():
     assert PLACES.main_place("绵阳市涪城区总工会走访慰问困难职工") == "绵阳市"
     assert PLACES.main_place("首都职工") == "北京市"
