@@ -282,17 +282,17 @@ class Gazetteer:
         >>> gazetteer().main_place("县总工会走访慰问困难职工") is None
         True
         """
-        # a city's paper (福州日报记者, 某某新闻网…讯) is about its city: 市 is its own
-        papers = {vote[1] for text in texts for _, end, name in self.short_mentions(text)
-                  if _PAPER_NAME.match(text, end) and (vote := self._votes.get(name)) and vote[1]}
-        if len(papers) == 1:
-            return papers.pop()
         cities: Counter[str] = Counter()
         provinces: Counter[str] = Counter()
         prefectures: Counter[str] = Counter()
+        papers: set[str] = set()
         for text in texts:
             named = [(name, 2) for _, _, name in self.mentions(text)]
-            named += [(name, 1) for _, _, name in self.short_mentions(text)]
+            for _, end, name in self.short_mentions(text):
+                named.append((name, 1))
+                vote = self._votes.get(name)
+                if vote and vote[1] and _PAPER_NAME.match(text, end):
+                    papers.add(vote[1])  # a city's paper (福州日报记者, 某某新闻网…讯): 市 is its own
             for name, weight in named:
                 vote = self._votes.get(name)
                 if vote is None:
@@ -304,6 +304,8 @@ class Gazetteer:
                     cities[city] += weight
                 if prefecture:
                     prefectures[city] += weight
+        if len(papers) == 1:
+            return papers.pop()
         # a prefecture named beside its county-level cities is the paper's (市 in 唐山's paper)
         for votes in (prefectures, cities, provinces):  # two cities tie: their province may still be one
             ranked = votes.most_common(2)

@@ -17,8 +17,9 @@ from kg.pipeline.extract.text import occurrences
 
 
 _LIST_JOINER = re.compile(r"、|,?以及|和|及")
-# 甲某、乙某某等: items joined by 、 and closed by 等 (the first item's start is not marked)
-_LIST_BEFORE_DENG = re.compile(r"[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,4})+(?=等)")
+# 甲某、乙某某等: the last item of a list joined by 、 and closed by 等 (read back from there)
+_LAST_BEFORE_DENG = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=等)")
+_CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]+$")
 
 
 def find_persons(doc: Document) -> tuple[Mention, ...]:
@@ -64,12 +65,19 @@ def _listed_names(doc: Document) -> set[str]:
     """
     text = doc.norm
     found: set[str] = set()
-    for match in _LIST_BEFORE_DENG.finditer(text):
-        first, *rest = match.group().split("、")
-        if not all(_is_whole_name(item) for item in rest):
+    for last in _LAST_BEFORE_DENG.finditer(text):
+        rest, first_end = [last.group()], last.start() - 1  # first_end: the 、 after the first item
+        while True:
+            run = _CJK_RUN_END.search(text, max(0, first_end - 40), first_end)
+            if run is None or not (2 <= len(run.group()) <= 4 and text[run.start() - 1:run.start()] == "、"):
+                break
+            rest.insert(0, run.group())
+            first_end = run.start() - 1
+        run = _CJK_RUN_END.search(text, max(0, first_end - 40), first_end)
+        if run is None or not all(_is_whole_name(item) for item in rest):
             continue
-        first_end = match.start() + len(first)
-        if text[match.start() - 1:match.start()] in ("·", "?"):
+        first = run.group()
+        if text[run.start() - 1:run.start()] in ("·", "?"):
             found.update(rest)  # 某某·甲某、: the first item is the tail of a longer name
             continue
         token = doc.tokens.at(first_end - 1)
