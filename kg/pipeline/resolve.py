@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.pipeline.lexicon import table
+from kg.pipeline.extract.orgs import parent_union
 
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗")
 _CONTEXT_WORD = re.compile(r"^(该|本|区|市|县|镇|街道|乡|总工会|工会)")
@@ -106,24 +106,6 @@ class NameIndex:
         merged = set(self._members.get(canonical, ()))
         spelled = {s for n in merged for s in self.spellings.get(n, ())}
         return sorted((merged | spelled) - {canonical})
-
-
-@lru_cache(maxsize=1)
-def _body_endings() -> tuple[str, ...]:
-    """Endings of bodies inside a union (女工委, 经审会 …), longest first."""
-    return tuple(sorted((row[0] for row in table("org_suffixes.tsv") if row[1] == "body"), key=len, reverse=True))
-
-
-def parent_union(name: str) -> str | None:
-    """The union a body belongs to, when its name spells it out.
-
-    >>> parent_union("余杭区总工会女职工委员会"), parent_union("桐庐县委")
-    ('余杭区总工会', None)
-    """
-    for ending in _body_endings():
-        if name.endswith(ending) and name[: -len(ending)].endswith("工会") and len(name) > len(ending) + 2:
-            return name[: -len(ending)]
-    return None
 
 
 def _comparison_key(name: str) -> str:

@@ -20,6 +20,23 @@ def test_position_shared_by_a_list_of_names(extracted):
     assert got == {("刘振丽", "副主席", "丰台区总工会"), ("李利萍", "副主席", "丰台区总工会")}
 
 
+def test_position_after_a_copula(extracted):
+    doc = extracted("慰问了困难工会干部张晓明。张晓明是安阳县城关镇前进街道和平社区工会主席，工作认真。")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    assert got == {("张晓明", "主席", "安阳县城关镇前进街道和平社区工会")}
+
+
+def test_a_party_group_title_belongs_to_the_union_not_its_secretariat(extracted):
+    doc = extracted("江苏省总工会书记处书记、党组成员张晓明带队慰问。")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    assert got == {("张晓明", "书记", "江苏省总工会书记处"), ("张晓明", "党组成员", "江苏省总工会")}
+
+
+def test_a_union_facility_is_no_union(extracted):
+    doc = extracted("慰问组在城关镇和平社区工会驿站慰问了快递员。")
+    assert [m.name for m in doc.mentions if m.kind == "union"] == []
+
+
 def test_implied_organisation_is_not_guessed(extracted):
     doc = extracted("某某区人大常委会副主任王振华，副区长、区防控领导小组医疗保障组组长张婕出席。")
     assert ("张婕", "副区长") not in {(f.person.name, f.role) for f in facts(doc, "position")}

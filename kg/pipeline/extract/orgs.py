@@ -265,6 +265,12 @@ _CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
 _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
 _TRADE_TAGS = frozenset(["v", "vn"])
+_UNION_FACILITIES = ("驿站", "服务站", "爱心驿站", "之家", "小家", "书屋")
+
+
+@lru_cache(maxsize=1)
+def _locality_endings() -> tuple[str, ...]:
+    return tuple(sorted(words("locality_endings.txt"), key=len, reverse=True))
 
 
 def _trade_word(token) -> bool:
@@ -299,6 +305,8 @@ def _read_left(text: str, tokens, start: int, floor: int, company: bool = False)
             break
         # 大连 is a city whatever jieba tags it (d); 第二中学, 第一人民医院 keep their ordinal
         regional = token.tag not in _PROPER_TAGS and _is_regional_name(token.text)
+        # 前进|街道, 胜利|社区: a word before a locality's ending is the locality's name, verb or not
+        regional = regional or text.startswith(_locality_endings(), token.end)
         if token.tag in _STOP_TAGS and not token.text.isdigit() and not regional \
                 and not (company and _trade_word(token)) \
                 and not _ORDINAL.match(token.text) and not _opens_a_name(text, token, floor):
@@ -314,6 +322,11 @@ def _read_left(text: str, tokens, start: int, floor: int, company: bool = False)
     cut = _last_cut(text[pos:start])
     if cut is not None:
         cut += pos
+        # 和平|社区, 向阳|街道: the stop word opens a word of the dictionary, which is the name's
+        word = tokens.at(cut - 1)
+        if word.start == cut - 1 and len(word.text) > 1 and word.tag != "x" and word.end <= start:
+            cut = None
+    if cut is not None:
         # …和浩特市: a stop word inside a place's name (呼和浩特市) cuts nothing
         across = gazetteer().place_across(text, cut)
         pos = cut if across is None or across[0] < pos else across[0]
@@ -371,6 +384,8 @@ def _place_start(text: str, start: int, end: int, suffix: str = "") -> int | Non
     level = next((w for w in _LEVEL_WORDS if prefix.endswith(w)), None)
     if level is None or prefix.startswith(("该", "本")) or prefix == level:
         return start
+    if prefix.endswith("社区") and len(prefix) > 2:
+        return start  # 某某街道铁通社区|工会: a community named, whose 区 is no level word
     for cut in range(len(prefix) - len(level)):
         if _is_place_name(prefix[cut:]):
             return start + cut
@@ -484,6 +499,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         kind = kinds[suffix]
         if _quoted(text, match.start(), match.end()):
             continue
+        if kind == "union" and text.startswith(_UNION_FACILITIES, match.end()):
+            continue  # 某社区工会驿站: a place a union runs, named after it, not the union
         start, proper = _read_left(text, doc.tokens, match.start(), taken_until, suffix.endswith(_COMPANY_ENDINGS))
         start = _place_start(text, start, match.start(), suffix)
         if start is None:
@@ -615,3 +632,21 @@ def _fixed_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             out.append(Mention(kind, start, end, alias, canonical))
     return out
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    """Endings of bodies inside a union (女工委, 经审会 …), longest first."""
+    return tuple(sorted((row[0] for row in table("org_suffixes.tsv") if row[1] == "body"), key=len, reverse=True))
+
+
+def parent_union(name: str) -> str | None:
+    """The union a body belongs to, when its name spells it out.
+
+    >>> parent_union("余杭区总工会女职工委员会"), parent_union("桐庐县委")
+    ('余杭区总工会', None)
+    """
+    for ending in _body_endings():
+        if name.endswith(ending) and name[: -len(ending)].endswith("工会") and len(name) > len(ending) + 2:
+            return name[: -len(ending)]
+    return None

@@ -16,6 +16,7 @@ from functools import lru_cache
 from kg.pipeline.document import Document, Fact, Mention
 from kg.pipeline.lexicon import words
 from kg.pipeline.extract.text import sentence_at
+from kg.pipeline.extract.orgs import parent_union
 
 _PART_SEP = re.compile(r"[、,]")
 _PHOTO_MARK = re.compile(r"\([左右中前后][一二三四五六七八九十\d]?\)$")
@@ -111,7 +112,16 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
             last_org_in_sentence[sentence] = org
         if found:
             previous_person = person
+        predicate = _PREDICATE.match(text, person.end)  # 甲是某社区工会主席。
+        if predicate is not None:
+            end = predicate.end(1)
+            for title, org in _chain_titles(doc, text[predicate.end(0) - len(predicate.group(1)):end], end, None):
+                facts.append(Fact("position", *sentence, person=person, org=org, role=title))
     return tuple(facts)
+
+
+# a name followed by a copula and a title chain that closes its clause (甲是某社区工会主席，…)
+_PREDICATE = re.compile(r"(?:是|系|现任|担任)([^,。;!?\n是]{2,40}?)(?=[,。;!?\n]|$)")
 
 
 def _chain_parts(chain: str, end: int) -> list[tuple[int, str]]:
@@ -155,5 +165,17 @@ def _chain_titles(doc: Document, chain: str, end: int, sentence_org: Mention | N
                 continue  # 副区长: the organisation is only implied
         if _GOVERNMENT_HEAD.search(title) and not current.name.endswith("政府"):
             continue  # 县委常委、副县长: the county's government, which the text does not name
+        if title.startswith("党组"):
+            current = _party_group_owner(current)
         found.append((title, current))
     return found
+
+
+def _party_group_owner(org: Mention) -> Mention:
+    """The organisation a 党组 title belongs to: a union's, not its secretariat's or its
+    committee's (某总工会书记处书记、党组成员: 党组成员 of the union)."""
+    name = org.name
+    owner = parent_union(name)
+    if owner is None and name.endswith("书记处") and name[:-3].endswith("工会"):
+        owner = name[:-3]
+    return org if owner is None else Mention("union", org.start, org.end, org.text, owner)
