@@ -20,6 +20,8 @@ def names(doc, kind):
     ("海淀区政协副主席、总工会主席胡某某出席。", ["海淀区总工会"]),
     # collectives are not entities
     ("各级工会要加大工会经费投入力度，基层工会积极行动。", []),
+    ("安阳县总工会主席、县直各委局工会主席参加启动仪式。", ["安阳县总工会"]),
+    ("宜宾市总工会连续第五年向市工会系统赠送报刊。", ["宜宾市总工会"]),
 ])
 def test_unions(make_doc, text, unions):
     assert names(make_doc(text), "union") == unions

@@ -265,7 +265,7 @@ _CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
 _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
 _TRADE_TAGS = frozenset(["v", "vn"])
-_UNION_FACILITIES = ("驿站", "服务站", "爱心驿站", "之家", "小家", "书屋")
+_NOT_THE_UNION_AFTER = ("驿站", "服务站", "爱心驿站", "之家", "小家", "书屋", "系统")
 
 
 @lru_cache(maxsize=1)
@@ -499,8 +499,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
         kind = kinds[suffix]
         if _quoted(text, match.start(), match.end()):
             continue
-        if kind == "union" and text.startswith(_UNION_FACILITIES, match.end()):
-            continue  # 某社区工会驿站: a place a union runs, named after it, not the union
+        if kind == "union" and text.startswith(_NOT_THE_UNION_AFTER, match.end()):
+            continue  # 某社区工会驿站: a place a union runs; 市工会系统: the unions of a city
         start, proper = _read_left(text, doc.tokens, match.start(), taken_until, suffix.endswith(_COMPANY_ENDINGS))
         start = _place_start(text, start, match.start(), suffix)
         if start is None:
@@ -541,8 +541,8 @@ def _names_nothing(prefix: str, suffix: str) -> bool:
     letter before the ending ("(" names nothing), or a collective (各级工会)."""
     counted = prefix[-1:] in ("个", "余", "多", "几", "每") or (len(suffix) == 1 and prefix[-1:].isdigit())
     numeral = bool(prefix) and not prefix.strip("〇一二两三四五六七八九十百千万")
-    if prefix and (counted or numeral or not _LETTER.search(prefix)):
-        return True
+    if prefix and (counted or numeral or not _LETTER.search(prefix) or "各" in prefix):
+        return True  # …, or a collective (县直各委局工会, 各基层单位工会)
     return bool(prefix) and _is_collective(prefix)
 
 
