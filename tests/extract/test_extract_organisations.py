@@ -18,6 +18,9 @@ def names(doc, kind):
     # context words resolve to the passage's place
     ("浦东新区人大常委会副主任、区总工会主席某某出席。", ["浦东新区总工会"]),
     ("海淀区政协副主席、总工会主席胡某某出席。", ["海淀区总工会"]),
+    # 校 is the school the passage names; a school never named is never invented
+    ("近日，安阳师范学院召开教代会。春节前夕，校工会走访慰问困难教职工。", ["安阳师范学院工会"]),
+    ("春节前夕，校工会走访慰问困难教职工。", []),
     # collectives are not entities
     ("各级工会要加大工会经费投入力度，基层工会积极行动。", []),
     ("安阳县总工会主席、县直各委局工会主席参加启动仪式。", ["安阳县总工会"]),

@@ -26,7 +26,8 @@ _NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ANAPHOR = re.compile(r"(该|本)(.+)$")
 MAX_PREFIX = 16
-_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|自治区|自治州|省|区|市|县|镇|街道|乡)(?=.)")
+_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|自治区|自治州|省|区|市|县|镇|街道|乡|校)(?=.)")
+_SCHOOL_ENDINGS = ("大学", "学院", "学校", "中学", "小学")
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +193,8 @@ class PlaceContext:
     def see(self, offset: int, name: str) -> None:
         for place, level in leading_places(name):
             self._add(offset, place, level)
+        if name.endswith(_SCHOOL_ENDINGS):
+            self._add(offset, name, "school")  # 校工会 in a passage about 某某大学
 
     def see_division(self, offset: int, name: str) -> None:
         """A division named in running text (…，五华区开展…)."""
@@ -243,6 +246,8 @@ class PlaceContext:
             # 市 is a 市: not the 地区 or 自治州 a passage names (某某地区进出口公司)
             home = self.city if self.city and self.city.endswith("市") else None
             place = home or self.last(offset, "city", "市")
+        elif word == "校":
+            place = self.last(offset, "school")  # a school the text never names is never invented
         elif word.endswith(("区", "县")):
             # 区委 in a passage about 大兴区 -> 大兴区委 (the 区 is the place's own)
             place = self.last(offset, "district")
