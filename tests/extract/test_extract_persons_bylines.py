@@ -36,6 +36,17 @@ def test_persons_listed_before_deng(make_doc, text, expected):
     assert [m.name for m in find_persons(make_doc(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("张晓明(右)慰问省劳模\n李文静(左)慰问困难职工", ["张晓明", "李文静"]),
+    # 于 is a family name after a title, a preposition before a date
+    ("市总工会主席于海波参加慰问。", ["于海波"]),
+    ("市总工会副主席于3月5日带队慰问。", []),
+    ("市总工会主席于近日带队慰问。", []),
+])
+def test_persons_of_captions_and_the_family_name_yu(make_doc, text, expected):
+    assert [m.name for m in find_persons(make_doc(text))] == expected
+
+
 def test_read_name_stops_before_following_words():
     assert read_name("主席赵秦岭带队前往", 2) == "赵秦岭"
     assert read_name("书记司建强调", 2) == "司建"
@@ -83,6 +94,7 @@ def test_bylines_of_the_genre(extracted, text, expected):
     ("县总工会开展活动。\n(张晓明 李文静)", ["张晓明", "李文静"]),
     ("本报讯(记者张晓明 实习生李文静)近日，县总工会开展活动。", ["张晓明", "李文静"]),
     ("中新网成都9月3日电 (张晓明) 记者获悉。", ["张晓明"]),
+    ("县总工会为困难职工送上救助款。(张晓明 李文静)", ["张晓明", "李文静"]),
 ])
 def test_credits_without_a_byline_role_name_persons(extracted, text, persons):
     assert [m.name for m in extracted(text).mentions if m.kind == "person"] == persons

@@ -8,7 +8,8 @@ The forms of Chinese papers and sites, each a *credit region* of a paragraph:
 * the paper's name bracketed before the credit: ``(某某日报)(记者甲 通讯员乙)``;
 * a credit line: ``□本报记者 甲``, ``记者 甲 乙``, ``(记者 甲)``, ``文/图 甲``;
 * a photo credit closing a line: ``本报记者 甲 摄``, ``甲/摄``, ``通讯员乙摄``;
-* a closing credit: ``(甲 乙)`` as a paragraph of its own.
+* a closing credit: ``(甲 乙)`` as a paragraph of its own, or after the last
+  sentence of one (``…送上慰问金。(甲 乙)``).
 
 Names in a region take the role word before them (记者, 通讯员; 摄 alone
 means 记者, as the guideline says); a name with no role word (a closing
@@ -47,12 +48,13 @@ _PHOTO = re.compile(r"(?:^|[\s。!！?？;；,，(（])((?:(?:本报|特约)?记
 _NAMES_THEN_ROLE = re.compile(r"^[\s□■(（]*((?:[\u4e00-\u9fff·]{1,4}\s+){1,4})(?:文\s*/\s*图|图\s*/\s*文|文图)\s*[)）]?\s*$")
 _CREDIT_TAIL = re.compile(r"(?:^|[\s(（:：])((?:%s)\s*[/:：]?\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,4})\s*[)）]?\s*$" % _ROLE.pattern)
 _BRACKET_AT_END = re.compile(r"[(（\[]\s*((?:%s)[^()（）\[\]]{1,30}?)\s*[)）\]]\s*$" % _ROLE.pattern)
+_CLOSING_AFTER_TEXT = re.compile(r"[。!?]\s*[(（]([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})[)）][\s|]*$")
 _CLOSING = re.compile(r"^\s*[(（]([\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4}){0,3})[)）]\s*$")
 # what a paragraph holding a credit has (in the normalised view): a role word anywhere,
 # a dateline's 讯/电/报道 near its start, or a bracket opening or closing it
 _ROLE_WORD = re.compile(r"记者|通讯员|实习生|摄|[文图]/")
 _DATELINE = re.compile(r"(讯|电|报道)[\s:：]*\(|讯[^,。]{0,14}报道")
-_NAMES_IN_BRACKETS = re.compile(r"\((?![左右中前后][一二三四五六七八九十\d]?\))[\u4e00-\u9fff·\s、]{2,24}\)\s*$")
+_NAMES_IN_BRACKETS = re.compile(r"\((?![左右中前后][一二三四五六七八九十\d]?\))[\u4e00-\u9fff·\s、]{2,24}\)[\s|]*$")
 
 
 def _may_credit(line: str) -> bool:
@@ -106,6 +108,9 @@ def _regions(line: str) -> list[tuple[int, int, str | None]]:
     if match and len(_SEPARATOR.sub("", match.group(1))) <= 14:
         return [(match.start(1), match.end(1), "记者")]
     match = _CLOSING.match(line)  # (甲 乙) closing the article, or chrome after it
+    if match:
+        return [(match.start(1), match.end(1), None)]
+    match = _CLOSING_AFTER_TEXT.search(line)  # …送上救助款。(甲 乙): the writers, after the last sentence
     if match:
         return [(match.start(1), match.end(1), None)]
     return []

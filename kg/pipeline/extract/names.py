@@ -14,6 +14,7 @@ from kg.pipeline.lexicon import alternation, words
 from kg.pipeline.tokenize import default_segmenter
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PREPOSITION_YU = re.compile(r"于(近日|日前|今年|本月|今天|昨天|昨日|当天|当日|上午|下午|[0-9〇一二三四五六七八九十])")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,8 @@ def read_name(text: str, pos: int, tokens=None) -> str | None:
             break
     else:
         return None
+    if _PREPOSITION_YU.match(text, pos):
+        return None  # 于近日, 于3月5日: the preposition, not the family name
     given = text[pos + size:pos + size + 3]
     if not given or not _CJK.match(given[0]):
         return None

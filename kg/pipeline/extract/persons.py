@@ -3,7 +3,8 @@
 Where a name starts and ends is :mod:`kg.pipeline.extract.names`'s business. A name is only looked for right
 after a title (``titles.txt``), an honour (``person_introducers.txt``), as
 the next item of a list of names (刘某、李某), or as an item of a list closed
-by 等 whose every item reads as a name (看望了甲某、乙某某等困难职工); every
+by 等 whose every item reads as a name (看望了甲某、乙某某等困难职工), or
+before a photo's position mark, opening a caption (甲某(右)慰问劳模); every
 later occurrence of a name found that way is a mention too (牛某某在看望…).
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ _LIST_JOINER = re.compile(r"、|,?以及|和|及")
 # 甲某、乙某某等: the last item of a list joined by 、 and closed by 等 (read back from there)
 _LAST_BEFORE_DENG = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=等)")
 _CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]+$")
+_BEFORE_PHOTO_MARK = re.compile(r"(?:^|(?<=[\s,、。:;!?]))[\u4e00-\u9fff]{2,4}(?=\([左右中前后][一二三四五六七八九十\d]?\))", re.M)
 
 
 def find_persons(doc: Document) -> tuple[Mention, ...]:
@@ -45,6 +47,8 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
                 break
             pos = joiner.end()
     names |= _listed_names(doc)
+    # 甲(右)慰问劳模: a caption's name, marked by where the person stands in the photo
+    names |= {m.group() for m in _BEFORE_PHOTO_MARK.finditer(text) if _is_whole_name(m.group())}
     names = {n for n in names if not is_common_word(n)}
     names |= {text[c.start:c.end] for c in credits(doc)}
     mentions = []
