@@ -21,7 +21,8 @@ _LIST_JOINER = re.compile(r"、|,?以及|和|及")
 # 甲某、乙某某等: the last item of a list joined by 、 and closed by 等 (read back from there)
 _LAST_BEFORE_DENG = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=等)")
 _CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]+$")
-_BEFORE_PHOTO_MARK = re.compile(r"(?:^|(?<=[\s,、。:;!?]))[\u4e00-\u9fff]{2,4}(?=\([左右中前后][一二三四五六七八九十\d]?\))", re.M)
+_PHOTO_MARK = re.compile(r"\([左右中前后][一二三四五六七八九十\d]?\)")
+_CAPTION_OPENERS = "\n ,、。:;!?"
 
 
 def find_persons(doc: Document) -> tuple[Mention, ...]:
@@ -48,7 +49,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
             pos = joiner.end()
     names |= _listed_names(doc)
     # 甲(右)慰问劳模: a caption's name, marked by where the person stands in the photo
-    names |= {m.group() for m in _BEFORE_PHOTO_MARK.finditer(text) if _is_whole_name(m.group())}
+    names |= _captioned_names(text)
     names = {n for n in names if not is_common_word(n)}
     names |= {text[c.start:c.end] for c in credits(doc)}
     mentions = []
@@ -97,3 +98,15 @@ def _listed_names(doc: Document) -> set[str]:
 def _is_whole_name(item: str) -> bool:
     """Is the whole of ``item`` a name (a family name and one or two given characters)?"""
     return read_name(item, 0) == item and not is_common_word(item)
+
+
+def _captioned_names(text: str) -> set[str]:
+    """Names standing alone before a photo's position mark (甲某(右)慰问劳模, 、乙某(左))."""
+    found = set()
+    for mark in _PHOTO_MARK.finditer(text):
+        run = _CJK_RUN_END.search(text, max(0, mark.start() - 5), mark.start())
+        if run is None or not 2 <= len(run.group()) <= 4:
+            continue
+        if (run.start() == 0 or text[run.start() - 1] in _CAPTION_OPENERS) and _is_whole_name(run.group()):
+            found.add(run.group())
+    return found
