@@ -21,6 +21,10 @@ def names(doc, kind):
     # 校 is the school the passage names; a school never named is never invented
     ("近日，安阳师范学院召开教代会。春节前夕，校工会走访慰问困难教职工。", ["安阳师范学院工会"]),
     ("春节前夕，校工会走访慰问困难教职工。", []),
+    # the papers' short form: 某市总 and 省总 before a verb (省总 is the province's)
+    ("辽宁省总工会启动关爱月。省总下拨资金30万元。铁岭市总在走访的同时发放慰问金，丹东市总开展义诊。",
+     ["辽宁省总工会", "辽宁省总工会", "铁岭市总工会", "丹东市总工会"]),
+    ("该市总体规划明确，市总医院扩建。", []),
     # collectives are not entities
     ("各级工会要加大工会经费投入力度，基层工会积极行动。", []),
     ("安阳县总工会主席、县直各委局工会主席参加启动仪式。", ["安阳县总工会"]),

@@ -529,7 +529,42 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             continue
         mentions.append(Mention("union" if kind == "union" else "org", start, match.end(), surface, name))
         taken_until = match.end()
+    mentions += _short_unions(doc, context, mentions)
     return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
+
+
+_SHORT_UNION = re.compile(r"(?<=[省市县区])总")
+_FUNCTION_AFTER = frozenset("在把对为向还也又将已和与及")
+
+
+def _short_unions(doc: Document, context: "PlaceContext", mentions: list[Mention]) -> list[Mention]:
+    """A place's union by the papers' short form (某市总, 省总 before a verb: 锦州市总在…,
+    省总专门下拨…): 总 standing alone as a word after a level word, the place read in
+    full from the gazetteer or, alone, from the passage (省总 -> the province's)."""
+    text = doc.norm
+    places = {end: start for start, end, _ in gazetteer().mentions(text)}
+    out: list[Mention] = []
+    for match in _SHORT_UNION.finditer(text):
+        level_at, end = match.start() - 1, match.end()
+        if any(m.start <= match.start() < m.end for m in mentions) or end >= len(text):
+            continue
+        after, word = doc.tokens.at(end), doc.tokens.at(match.start())
+        # 总在, 总把: jieba glues 总 to the function word after it; here they are 总|在
+        glued_adverb = word.start == match.start() and len(word.text) == 2 and word.text[1] in _FUNCTION_AFTER
+        if not glued_adverb and (after.start != end or not (after.tag[:1] in "vpdc" or not _LETTER.match(after.text))):
+            continue  # 总医院, 总体, 总人数: 总 opens a word of its own
+        start = places.get(match.start())
+        if start is not None:
+            name = text[start:match.start()] + "总工会"
+        elif level_at == 0 or not _LETTER.match(text[level_at - 1]):
+            start = level_at
+            name = context.resolve(start, text[level_at] + "总工会")
+            if name is None or _CONTEXT_PREFIX.match(name):
+                continue  # no place the passage names
+        else:
+            continue
+        out.append(Mention("union", start, end, text[start:end], name))
+    return out
 
 
 def _place_context(doc: Document) -> PlaceContext:
