@@ -367,7 +367,7 @@ _LEVEL_WORDS = ("自治区", "自治州", "省", "市", "区", "县", "州", "�
 def _place_start(text: str, start: int, end: int, suffix: str = "") -> int | None:
     """Where the place a name's prefix ends with starts (None: it ends in no place).
 
-    Words read leftwards are not all the name's (时间内|省总工会, 王某率|区总工会):
+    Words read leftwards are not all the name's (时间内|省总工会, 甲率|区总工会):
     of a prefix that ends in a level word (省, 市, 区, 县 …), the name keeps the
     longest tail that is a place; with none, only the level word, resolved from
     the passage later; a generic word (山区, 城区) is no place at all.

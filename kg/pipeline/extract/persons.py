@@ -43,7 +43,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
             names.add(name)
             pos += len(name)
             pos = pos + 4 if re.match(r"\([左右中前后][一二三四五六七八九十\d]?\)", text[pos:pos + 4]) else pos
-            joiner = _LIST_JOINER.match(text, pos)  # 副主席刘某、李某, 以及王某: a list of names
+            joiner = _LIST_JOINER.match(text, pos)  # 副主席甲、乙, 以及丙: a list of names
             if joiner is None:
                 break
             pos = joiner.end()
