@@ -26,6 +26,16 @@ def test_position_after_a_copula(extracted):
     assert got == {("张晓明", "主席", "安阳县城关镇前进街道和平社区工会")}
 
 
+def test_posts_printed_after_the_names(extracted):
+    doc = extracted("连日来，安阳县总工会张晓明主席，李文静、赵立平副主席带着慰问金走访困难职工。"
+                    "开发区工会孙德旺主席一行陪同。")
+    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    # 开发区工会 names no place we know: 孙德旺 is a person, his post's organisation unread
+    assert got == {("张晓明", "主席", "安阳县总工会"), ("李文静", "副主席", "安阳县总工会"),
+                   ("赵立平", "副主席", "安阳县总工会")}
+    assert "孙德旺" in {m.name for m in doc.mentions if m.kind == "person"}
+
+
 def test_a_party_group_title_belongs_to_the_union_not_its_secretariat(extracted):
     doc = extracted("江苏省总工会书记处书记、党组成员张晓明带队慰问。")
     got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}

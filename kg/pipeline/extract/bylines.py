@@ -30,7 +30,7 @@ from kg.pipeline.normalise import fold_text, to_simplified
 from kg.pipeline.extract.names import lexicons
 
 _S = r"\s*"
-_ROLE = re.compile(r"(?:(?:本报|特约|见习|首席|摄影|全媒体|融媒体|新媒体|驻站|[\u4e00-\u9fff]{{2,6}}(?:日报|晚报|工人报|时报|新闻网|电视台))?记{s}者|通{s}讯{s}员|实{s}习{s}生|摄{s}影|文{s}/{s}图|图{s}/{s}文|"
+_ROLE = re.compile(r"(?:(?:本报|特约|见习|首席|摄影|全媒体|融媒体|新媒体|驻站|[\u4e00-\u9fff·]{{2,12}}(?:日报|晚报|工人报|时报|新闻网|电视台|客户端))?记{s}者|通{s}讯{s}员|实{s}习{s}生|摄{s}影|文{s}/{s}图|图{s}/{s}文|"
                    r"(?<![\u4e00-\u9fff])文(?={s}/)|(?<![\u4e00-\u9fff])图(?={s}/))".format(s=_S))
 _CREDIT_END = re.compile(r"(?:摄影报道|摄影|摄|报道|集体采写)\s*$")
 # the paper or site whose news this is (本报讯, 工人日报讯, 中工网讯, 浙江在线讯)

@@ -25,6 +25,13 @@ def lexicons():
     return frozenset(surnames), tuple(followers), intro
 
 
+@lru_cache(maxsize=1)
+def lexicons_with_titles():
+    """:func:`lexicons`, and a pattern of the titles alone (主席, 副主席 …), longest first."""
+    titles = re.compile(alternation(sorted(words("titles.txt"), key=len, reverse=True)))
+    return (*lexicons(), titles)
+
+
 def _ends_name(rest: str) -> bool:
     """Can a name end right before ``rest``?"""
     if not rest or not _CJK.match(rest[0]):
@@ -86,8 +93,15 @@ def is_common_word(name: str) -> bool:
     # (unless they are a compound surname, 欧阳明华)
     for word in {name, name[:2]} - surnames:
         tag = tag_of(word)
-        if tag is not None and not tag.startswith("nr") and frequency(word) >= COMMON_WORD_FREQ:
+        if tag is None:
+            continue
+        # jieba tags some ordinary words as names (荣誉 2877, 文明 6584, 关怀 697); its real
+        # names are rarer (王平 352, 常青 304)
+        if frequency(word) >= (COMMON_NAME_TAGGED_FREQ if tag.startswith("nr") else COMMON_WORD_FREQ):
             return True
     return False
+
+
+COMMON_NAME_TAGGED_FREQ = 600
 
 

@@ -4,7 +4,8 @@ Where a name starts and ends is :mod:`kg.pipeline.extract.names`'s business. A n
 after a title (``titles.txt``), an honour (``person_introducers.txt``), as
 the next item of a list of names (刘某、李某), or as an item of a list closed
 by 等 whose every item reads as a name (看望了甲某、乙某某等困难职工), or
-before a photo's position mark, opening a caption (甲某(右)慰问劳模); every
+before a photo's position mark, opening a caption (甲某(右)慰问劳模), or before a
+post, opening a clause or after an organisation (某区工会甲某主席, 乙某、丙某副主席); every
 later occurrence of a name found that way is a mention too (牛某某在看望…).
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 from kg.pipeline.document import Document, Mention
 from kg.pipeline.extract.bylines import credits
-from kg.pipeline.extract.names import is_common_word, lexicons, read_name
+from kg.pipeline.extract.names import is_common_word, lexicons, lexicons_with_titles, read_name
 from kg.pipeline.extract.text import occurrences
 
 
@@ -50,6 +51,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     names |= _listed_names(doc)
     # 甲(右)慰问劳模: a caption's name, marked by where the person stands in the photo
     names |= _captioned_names(text)
+    names |= _names_before_titles(doc)
     names = {n for n in names if not is_common_word(n)}
     names |= {text[c.start:c.end] for c in credits(doc)}
     mentions = []
@@ -110,3 +112,36 @@ def _captioned_names(text: str) -> set[str]:
         if (run.start() == 0 or text[run.start() - 1] in _CAPTION_OPENERS) and _is_whole_name(run.group()):
             found.add(run.group())
     return found
+
+
+_NAME_OPENERS = "\n ,、。:;!?()"
+
+
+def _names_before_titles(doc: Document) -> set[str]:
+    """Names printed before their post (某区工会张某主席，乙某、丙某副主席): the name opens
+    its clause or follows an organisation's name, and so does each name listed before it."""
+    text = doc.norm
+    _, _, _, titles = lexicons_with_titles()
+    org_ends = {m.end for m in doc.mentions if m.kind in ("union", "org")}
+    found: set[str] = set()
+    for title in titles.finditer(text):
+        end = title.start()
+        while True:
+            name = next((text[end - n:end] for n in (3, 2, 4) if end - n >= 0 and _opens_name(text, end - n, org_ends)
+                         and _is_whole_name(text[end - n:end])), None)
+            if name is None:
+                break
+            found.add(name)
+            if text[end - len(name) - 1:end - len(name)] != "、":
+                break
+            end -= len(name) + 1  # 乙某、丙某副主席: the list goes on leftwards
+    return found
+
+
+def _opens_name(text: str, start: int, org_ends: set[int]) -> bool:
+    # after an organisation's name, read or not (开发区工会|甲某主席: 开发区 names no place we know)
+    return start == 0 or text[start - 1] in _NAME_OPENERS or start in org_ends \
+        or text.endswith(_ORG_ENDS, 0, start)
+
+
+_ORG_ENDS = ("工会", "公司", "集团", "委员会", "中心")

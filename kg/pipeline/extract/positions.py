@@ -112,12 +112,40 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
             last_org_in_sentence[sentence] = org
         if found:
             previous_person = person
+        title_after = None if found else _title_at(text, person.end)
+        if title_after is not None:  # 某区工会甲某主席, 乙某副主席: the post printed after the name
+            org = doc.last_mention_within(sentence[0], person.start, "union", "org")
+            if org is not None and org.end != person.start and text.endswith(_ORG_ENDS, 0, person.start):
+                org = None  # 开发区工会|甲某主席: an organisation named that we did not read
+            if org is not None:
+                role = doc.written(person.end, person.end + len(title_after))
+                facts.append(Fact("position", *sentence, person=person, org=org, role=role))
+                # 乙某、丙某副主席: the names listed before share the post
+                listed = [p for p in persons if p.end <= person.start and p.start >= sentence[0]]
+                while listed and text[listed[-1].end:person.start] == "、" and not any(
+                        f.person == listed[-1] for f in facts):
+                    person = listed.pop()
+                    facts.append(Fact("position", *sentence, person=person, org=org, role=role))
         predicate = _PREDICATE.match(text, person.end)  # 甲是某社区工会主席。
         if predicate is not None:
             end = predicate.end(1)
             for title, org in _chain_titles(doc, text[predicate.end(0) - len(predicate.group(1)):end], end, None):
                 facts.append(Fact("position", *sentence, person=person, org=org, role=title))
     return tuple(facts)
+
+
+def _title_at(text: str, pos: int) -> str | None:
+    """The title (the longest) printed at ``pos`` and closing its phrase there (主席,|主席一行)."""
+    title = next((t for t in _titles() if text.startswith(t, pos)), None)
+    if title is None:
+        return None
+    after = text[pos + len(title):pos + len(title) + 2]
+    return title if not after or not _CJK_LETTER.match(after) or after in _AFTER_A_POST else None
+
+
+_CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
+_ORG_ENDS = ("工会", "公司", "集团", "委员会", "中心")
+_AFTER_A_POST = frozenset(["一行", "带队", "率队", "带着", "等人", "出席", "参加", "表示", "指出", "介绍", "陪同"])
 
 
 # a name followed by a copula and a title chain that closes its clause (甲是某社区工会主席，…)
