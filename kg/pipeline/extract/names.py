@@ -96,7 +96,7 @@ def is_common_word(name: str) -> bool:
         if tag is None:
             continue
         # jieba tags some ordinary words as names (荣誉 2877, 文明 6584, 关怀 697); its real
-        # names are rarer (王平 352, 常青 304)
+        # names are rarer (two-character names in its dictionary: 300 to 350)
         if frequency(word) >= (COMMON_NAME_TAGGED_FREQ if tag.startswith("nr") else COMMON_WORD_FREQ):
             return True
     return False
