@@ -68,6 +68,8 @@ def test_site_chrome_is_never_a_headline():
      "近日，县总工会走访慰问春运一线职工。\n", "火车站送温暖 情暖春运一线职工"),
     ("给800多名环卫工人 送过冬物品\n\n时间:2019-12-06\n\n近日，市总工会为环卫工人送去棉衣。\n",
      "给800多名环卫工人 送过冬物品"),
+    ("县总工会领导来城关开展“两节” 送温暖活动\n\n某县融媒体中心\n\n近日，县总工会走访慰问困难职工。\n",
+     "县总工会领导来城关开展“两节” 送温暖活动"),
 ])
 def test_breadcrumbs_and_time_lines_are_no_headline(page, headline):
     _, _, articles = segment_page(page)
