@@ -52,6 +52,11 @@ def test_persons_a_preposition_governs_are_never_agents(extracted):
     assert agents == {"平舆县总工会"}
 
 
+def test_a_clause_that_opens_on_to_is_the_visit(extracted):
+    text = "仪式后，县委副书记孙立军在工会同志陪同下，到县环卫大队市劳模宋丽华家中，送上慰问品及1000元慰问金。"
+    assert {("孙立军", "宋丽华"), ("孙立军", "劳动模范")} <= pairs(extracted(text))
+
+
 def test_a_visit_to_someones_home_is_an_act(extracted):
     text = "离开老张家，县总工会主席赵刚又来到全国劳动模范孙德旺家中。"
     assert pairs(extracted(text)) == {("赵刚", "孙德旺"), ("赵刚", "劳动模范")}

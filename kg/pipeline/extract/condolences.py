@@ -35,7 +35,7 @@ _ACT = re.compile(
     r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组))(来到|前往|走进|深入|赴|到)|(来到|走进)(?=[^,。;!?\n]{2,20}(家中|家里))|发放|购买|给予(?=[^,。;!?\n]{0,6}(慰问|补助|救助))|"
     r"致以[^,。;!?\n]{0,12}(问候|祝福|敬意)|提供")
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|(?<![领收得送递交感])到|前往|赴|覆盖|深入|走进)")
-_VISIT = re.compile(r"来到|前往|走进|深入|赴|(?<=先后|一行|分别)到")
+_VISIT = re.compile(r"来到|前往|走进|深入|赴|(?:(?<=先后|一行|分别)|(?<=,))到")  # …陪同下,到甲家
 _OPENING_GOVERNOR = re.compile(r"(面向|对|为|向|给)")  # used with .match(text, pos)
 _APPOSITION = re.compile("^" + cue_pattern("apposition_words"))
 _PRONOUN = re.compile(r"她们|他们|(?<=[为给向对])其")
