@@ -35,7 +35,11 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     text = doc.norm
     _, _, intro = lexicons()
     names: set[str] = set()
+    title_words = lexicons_with_titles()[3]
+    title_starts = []
     for match in intro.finditer(text):
+        if title_words.fullmatch(match.group()):
+            title_starts.append(match.start())
         pos = match.end()
         while True:
             name = read_name(text, pos, doc.tokens)
@@ -51,7 +55,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     names |= _listed_names(doc)
     # 甲(右)慰问劳模: a caption's name, marked by where the person stands in the photo
     names |= _captioned_names(text)
-    names |= _names_before_titles(doc)
+    names |= _names_before_titles(doc, title_starts)
     names = {n for n in names if not is_common_word(n)}
     names |= {text[c.start:c.end] for c in credits(doc)}
     mentions = []
@@ -117,15 +121,14 @@ def _captioned_names(text: str) -> set[str]:
 _NAME_OPENERS = "\n ,、。:;!?()"
 
 
-def _names_before_titles(doc: Document) -> set[str]:
+def _names_before_titles(doc: Document, title_starts: list[int]) -> set[str]:
     """Names printed before their post (某区工会张某主席，乙某、丙某副主席): the name opens
-    its clause or follows an organisation's name, and so does each name listed before it."""
+    its clause or follows an organisation's name, and so does each name listed before it.
+    ``title_starts``: where the article's titles start."""
     text = doc.norm
-    _, _, _, titles = lexicons_with_titles()
     org_ends = {m.end for m in doc.mentions if m.kind in ("union", "org")}
     found: set[str] = set()
-    for title in titles.finditer(text):
-        end = title.start()
+    for end in title_starts:
         while True:
             name = next((text[end - n:end] for n in (3, 2, 4) if end - n >= 0 and _opens_name(text, end - n, org_ends)
                          and _is_whole_name(text[end - n:end])), None)

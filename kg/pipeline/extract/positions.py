@@ -16,6 +16,7 @@ from functools import lru_cache
 from kg.pipeline.document import Document, Fact, Mention
 from kg.pipeline.lexicon import words
 from kg.pipeline.extract.text import sentence_at
+from kg.pipeline.extract.names import lexicons_with_titles
 from kg.pipeline.extract.orgs import parent_union
 
 _PART_SEP = re.compile(r"[、,]")
@@ -136,9 +137,10 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
 
 def _title_at(text: str, pos: int) -> str | None:
     """The title (the longest) printed at ``pos`` and closing its phrase there (主席,|主席一行)."""
-    title = next((t for t in _titles() if text.startswith(t, pos)), None)
-    if title is None:
+    match = lexicons_with_titles()[3].match(text, pos)  # the titles' trie: the longest at pos
+    if match is None:
         return None
+    title = match.group()
     after = text[pos + len(title):pos + len(title) + 2]
     return title if not after or not _CJK_LETTER.match(after) or after in _AFTER_A_POST else None
 
