@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from kg.pipeline.extract.orgs import parent_union
 
-_PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗")
+_PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗", "省", "州")
 _CONTEXT_WORD = re.compile(r"^(该|本|省|区|市|县|镇|街道|乡|总工会|工会)")
 _BODY_SYNONYMS = (("女职工委员会", "女工委"), ("经费审查委员会", "经审会"))
 _SHORT_UNION = re.compile(r"^(.{2,6}?)(总)?工会$")

@@ -45,7 +45,9 @@ _CHROME = re.compile(
     r"©|ICP|版权所有|[Cc]opyright|https?://|www\.|\.s?html?\b|\.(jpe?g|png|gif)\b|数字报|当前版|本版导读|"
     r"^\d{2,4}[-./年]\d{1,2}[-./月]\d{1,2}|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|^[-—=]{3,}|》\s*[(（]\d{4}|"
     r"^(发布|更新)?(时间|日期)[:：]|^[^>]{1,16}>[^>]{1,16}>|"  # 时间:2017-12-06; a breadcrumb 某网 > 新闻 > 本地
-    r"^[\u4e00-\u9fff]{2,12}(融媒体中心|新闻中心|新闻网|日报社|报社|广播电视台|电视台)$")  # a source's name alone
+    r"^[\u4e00-\u9fff]{2,12}(融媒体中心|新闻中心|新闻网|日报社|报社|广播电视台|电视台)$|"  # a source's name alone
+    r"登录|注册|欢迎您|网上家园")  # a site's welcome and log-in line
+_ORIGINAL_TITLE = re.compile(r"^原标题[:：]\s*")
 _SITE_SUFFIX = re.compile(r"\s*(——|--|_|\|)\s*[\u4e00-\u9fffA-Za-z]{2,10}(网|报|频道|新闻|在线)$")
 
 MAX_HEADLINE = 40
@@ -158,6 +160,7 @@ def choose_headline(lines: list[Paragraph]) -> str | None:
     for p in lines:
         text = _collapse(_HEADING.sub("", p.raw))
         text = _SITE_SUFFIX.sub("", text.lstrip("•·●◆ "))  # 标题——中新网, •标题
+        text = _ORIGINAL_TITLE.sub("", text)  # 原标题:标题 (a repost names the title it had)
         if text.count("|") == 1:  # 栏目 | 标题
             text = text.split("|")[1].strip()
         kind = classify(p)

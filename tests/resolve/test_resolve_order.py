@@ -8,7 +8,8 @@ NAMES = [("大栅栏街道总工会", "union"), ("西城区大栅栏街道总工
          ("昌平区女工委", "org"), ("昌平区总工会女工委", "org"), ("北京皮鞋厂工会", "union"),
          ("北京市皮鞋厂工会", "union"), ("赵全营工会", "org"), ("赵全营镇总工会", "union"),
          ("赵全营工会", "union"), ("某公司", "org"), ("宝鸡市金台区总工会", "union"), ("金台区总工会", "union"),
-         ("天津市滨海新区总工会", "union"), ("滨海新区工会", "union")]
+         ("天津市滨海新区总工会", "union"), ("滨海新区工会", "union"),
+         ("吉林省总工会", "union"), ("吉林省工会", "union")]
 
 
 def _resolved(observations):
@@ -40,3 +41,4 @@ def test_merges_match_the_pairwise_rule():
     # a city's 市 before the district: the comparison keys drop it, the written names keep it
     assert index.canonical("金台区总工会") == "宝鸡市金台区总工会"
     assert index.canonical("滨海新区工会") == "天津市滨海新区总工会"
+    assert index.canonical("吉林省工会") == "吉林省总工会"

@@ -70,6 +70,8 @@ def test_site_chrome_is_never_a_headline():
      "给800多名环卫工人 送过冬物品"),
     ("县总工会领导来城关开展“两节” 送温暖活动\n\n某县融媒体中心\n\n近日，县总工会走访慰问困难职工。\n",
      "县总工会领导来城关开展“两节” 送温暖活动"),
+    ("欢迎您的到来!登录注册\n\n原标题:县总工会开展送温暖活动\n\n近日，县总工会走访慰问困难职工。\n",
+     "县总工会开展送温暖活动"),
 ])
 def test_breadcrumbs_and_time_lines_are_no_headline(page, headline):
     _, _, articles = segment_page(page)

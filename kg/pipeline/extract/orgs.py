@@ -26,7 +26,7 @@ _NAME_START = re.compile(r"[\u4e00-\u9fffA-Za-z(]")
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _ANAPHOR = re.compile(r"(该|本)(.+)$")
 MAX_PREFIX = 16
-_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|自治区|自治州|省|区|市|县|镇|街道|乡|校)(?=.)")
+_CONTEXT_PREFIX = re.compile(r"^(该区|本区|该市|本市|该县|本县|该镇|本镇|该省|本省|我市|我区|我县|自治区|自治州|省|区|市|县|州|镇|街道|乡|校)(?=.)")
 _SCHOOL_ENDINGS = ("大学", "学院", "学校", "中学", "小学")
 
 
@@ -236,10 +236,8 @@ class PlaceContext:
             place = self.province(offset)
             if place is not None and not place.endswith(word):  # 自治区 of a 省, 省 of a 自治区
                 place = None
-        elif word == "自治州":
-            place = self.last(offset, "city")
-            if place is not None and not place.endswith(word):
-                place = None
+        elif word in ("自治州", "州"):  # 州委, 州总工会: the 州 the passage names (黔南州)
+            place = self.last(offset, "city", word)
         elif word.endswith("市"):
             # the article's city (a passage may name another: 支援陇南, 市总工会 is 厦门's),
             # else the last named; in a title chain, the chain's (see find_organisations)
