@@ -57,6 +57,11 @@ def test_a_clause_that_opens_on_to_is_the_visit(extracted):
     assert {("孙立军", "宋丽华"), ("孙立军", "劳动模范")} <= pairs(extracted(text))
 
 
+def test_a_delegation_that_goes_in_turn_visits(extracted):
+    text = "县总工会主席赵刚一行先后走进劳动奖章获得者孙德旺所在单位，全国劳动模范宋丽华家里，和他们亲切座谈。"
+    assert {("赵刚", "孙德旺"), ("赵刚", "宋丽华")} <= pairs(extracted(text))
+
+
 def test_a_visit_to_someones_home_is_an_act(extracted):
     text = "离开老张家，县总工会主席赵刚又来到全国劳动模范孙德旺家中。"
     assert pairs(extracted(text)) == {("赵刚", "孙德旺"), ("赵刚", "劳动模范")}

@@ -1,6 +1,6 @@
 """慰问: who visits, consoles or delivers care to whom.
 
-An act is 慰问/看望/走访, a delegation's visit (一行来到), a visit to someone's home
+An act is 慰问/看望/走访, a delegation's visit (一行来到, 先后走进), a visit to someone's home
 (又来到劳模甲家中), or handing something
 over (送去, 送上, 送给, 送达, 戴上, 发放, 为…购买, 给予慰问金, 致以…问候).
 Its recipients stand in the act's *zone*: the object after the act, or the
@@ -32,7 +32,7 @@ from kg.pipeline.lexicon import cue_pattern
 _ACT = re.compile(
     r"走访慰问|(?<!陪同)(?<!参加)慰问(?!金|品|信|团|组|方案|物资|资金|演出)|看望|探望|走访(?!调研)|送去|送上|送给|送达|送至|送到|送出|送来|"
     r"递给|交给|递到|交到|塞进|带去|捐赠|赠送|戴上|"
-    r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组))(来到|前往|走进|深入|赴|到)|(来到|走进)(?=[^,。;!?\n]{2,20}(家中|家里))|发放|购买|给予(?=[^,。;!?\n]{0,6}(慰问|补助|救助))|"
+    r"(?:(?<=一行)|(?<=慰问团)|(?<=慰问组)|(?<=先后)|(?<=分别))(来到|前往|走进|深入|赴|到)|(来到|走进)(?=[^,。;!?\n]{2,20}(家中|家里))|发放|购买|给予(?=[^,。;!?\n]{0,6}(慰问|补助|救助))|"
     r"致以[^,。;!?\n]{0,12}(问候|祝福|敬意)|提供")
 _GOVERNOR = re.compile(r"(对|为|向|给|面向|来到|(?<![领收得送递交感])到|前往|赴|覆盖|深入|走进)")
 _VISIT = re.compile(r"来到|前往|走进|深入|赴|(?:(?<=先后|一行|分别)|(?<=,))到")  # …陪同下,到甲家
