@@ -47,6 +47,15 @@ def test_persons_of_captions_and_the_family_name_yu(make_doc, text, expected):
     assert [m.name for m in find_persons(make_doc(text))] == expected
 
 
+def test_a_family_name_and_a_title_stand_for_the_one_person(extracted):
+    text = "县总工会主席孙立军率队慰问。随后孙主席来到困难职工宋丽华家中，送上慰问金。"
+    doc = extracted(text)
+    assert [m.name for m in doc.mentions if m.kind == "person"] == ["孙立军", "孙立军", "宋丽华"]
+    # two persons of that family name: 孙主席 names nobody
+    text = "县总工会主席孙立军、副主席孙德旺率队慰问。随后孙主席来到困难职工家中。"
+    assert [m.name for m in extracted(text).mentions if m.kind == "person"] == ["孙立军", "孙德旺"]
+
+
 def test_read_name_stops_before_following_words():
     assert read_name("主席赵秦岭带队前往", 2) == "赵秦岭"
     assert read_name("书记司建强调", 2) == "司建"

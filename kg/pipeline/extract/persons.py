@@ -24,6 +24,7 @@ _LAST_BEFORE_DENG = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=等)")
 _CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]+$")
 _PHOTO_MARK = re.compile(r"\([左右中前后][一二三四五六七八九十\d]?\)")
 _CAPTION_OPENERS = "\n ,、。:;!?"
+_DEPUTY_CHIEF = re.compile(r"副总(?![经干监裁编])")
 
 
 def find_persons(doc: Document) -> tuple[Mention, ...]:
@@ -36,10 +37,11 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     _, _, intro = lexicons()
     names: set[str] = set()
     title_words = lexicons_with_titles()[3]
-    title_starts = []
+    title_starts, title_spans = [], []
     for match in intro.finditer(text):
         if title_words.fullmatch(match.group()):
             title_starts.append(match.start())
+            title_spans.append(match.span())
         pos = match.end()
         while True:
             name = read_name(text, pos, doc.tokens)
@@ -64,7 +66,34 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
             if any(m.start <= start < m.end for m in mentions):
                 continue
             mentions.append(Mention("person", start, end, name, doc.written(start, end)))
+    mentions += _surname_and_title(doc, names, mentions, title_spans)
     return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def _surname_and_title(doc: Document, names: set[str], mentions: list[Mention],
+                       title_spans: list[tuple[int, int]]) -> list[Mention]:
+    """许副总, 张书记: a family name and a title stand for the one person of the article
+    with that family name (none, or two, and the words name nobody)."""
+    text = doc.norm
+    surnames, _, _ = lexicons()
+    by_surname: dict[str, set[str]] = {}
+    for name in names:
+        surname = name[:2] if name[:2] in surnames else name[:1]
+        by_surname.setdefault(surname, set()).add(name)
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    # 副总 is said after a family name only (许副总); as a title it is 副总经理 …
+    spans = title_spans + [m.span() for m in _DEPUTY_CHIEF.finditer(text)]
+    for start, end in spans:
+        surname = text[start - 1:start]
+        people = by_surname.get(surname, ())
+        if start < 1 or len(people) != 1 or any(s <= start - 1 < e for s, e in taken):
+            continue
+        if doc.tokens.at(start - 1).start != start - 1:
+            continue  # 某某王|主席: the family name must open a word of its own
+        (name,) = people
+        out.append(Mention("person", start - 1, end, text[start - 1:end], name))
+    return out
 
 
 def _listed_names(doc: Document) -> set[str]:
