@@ -314,8 +314,8 @@ class Gazetteer:
         return None
 
 
-_PAPER = re.compile("日报|晚报|都市报|工人报|新闻网|电视台|融媒体|报道|讯")
 _PAPER_NAME = re.compile("日报|晚报|都市报|工人报|新闻网|电视台|融媒体")
+_PAPER = re.compile(_PAPER_NAME.pattern + "|报道|讯")  # a paper, or a report it files
 _CAPITAL = {"首都": "北京市"}  # the capital is Beijing: a paper that says 首都 names it
 _PROPER_TAGS = frozenset(["ns", "nr", "nrt", "nz", "nt", "s"])
 

@@ -167,10 +167,9 @@ def _extends(longer: str, shorter: str, a: str | None = None, b: str | None = No
     if a == b:
         return False
     # 湖滨街道总工会 -> 上城区湖滨街道总工会: leading places added
-    if a.endswith(b) and a[: len(a) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
+    # (on the name as written too: the keys drop the 市 of 西安市|新城区总工会)
+    if len(b) > 4 and any(w.endswith(b) and w[: len(w) - len(b)].endswith(_PLACE_ENDINGS) for w in (a, longer)):
         return True
-    if longer.endswith(b) and longer[: len(longer) - len(b)].endswith(_PLACE_ENDINGS) and len(b) > 4:
-        return True  # 新城区总工会 -> 西安市新城区总工会 (the keys drop the 市)
     # 萧山工会 -> 萧山区总工会; 瓶窑工会 -> 瓶窑镇总工会
     short = _SHORT_UNION.match(b)
     if short and not short.group(1).endswith(_PLACE_ENDINGS):

@@ -6,8 +6,8 @@ unnamed leaders; co-actors joined by 会同/联合/与 count too. With no person
 the organisations that are the subject (before the act, not governed by a
 preposition such as 向/对/为) are the agents. With none in the sentence, the
 persons who went there in the sentence before, in the same paragraph, when the
-sentence opens on whom it serves (甲携…深入某工地。为…送去…: it goes on about them); else the union the paragraph is about
-(the last one named before, in the same paragraph).
+sentence opens on whom it serves (甲携…深入某工地。为…送去…: it goes on about them);
+else the union the paragraph is about (the last one named before, in the same paragraph).
 """
 from __future__ import annotations
 
@@ -33,10 +33,10 @@ _COLLECTIVE_ACTOR = re.compile(r"(各级|两级|基层|各基层)工会(组织)?
 _CO_ACTOR = re.compile(cue_pattern("co_actor_words") + "$")
 _LEADERS = re.compile("^" + cue_pattern("leader_words"))
 _TITLE_AFTER = re.compile("^" + cue_pattern("title_openings"))
-# the persons before one of these went somewhere (甲携班子成员深入…, 乙一行来到…)
 # a person right after one of these is what the act is for, not who does it
 _PERSON_GOVERNOR = re.compile(r"(对|向|为|给)$")
 _LIST_GAP = re.compile(r"[、和及与]|以及")
+# the persons before one of these went somewhere (甲携班子成员深入…, 乙一行来到…)
 _WENT = re.compile(r"深入|来到|前往|走进|奔赴|赴|到达")
 _SENTENCE_BREAKS = "。!?;\n"
 # a sentence that opens on whom it serves goes on about the subject before (…深入工地。为…送去)

@@ -44,7 +44,6 @@ _HANDING_OVER = re.compile(r"给予|发放")
 _SAME_VISIT = re.compile(r"(此次|本次|这次|该次|慰问组|慰问团|慰问队|一行)$")
 _STAFF_OF = ("人员", "工作人员", "干部", "职工", "员工", "工作者")
 _DELEGATION = re.compile(r"(?<!组成)(?<!组成“)(?<!成立)(慰问团|慰问组|慰问队|慰问人员)")
-_OPENING_IN = re.compile(r"在")
 _LEADS_A_DELEGATION = re.compile(r"慰问团|慰问组|慰问队|一行")
 _LIST_WORDS = re.compile(r"[、和及与等]|以及")
 _SAME_VISIT_WORDS = ("此次", "本次", "这次", "该次")
@@ -194,10 +193,9 @@ def _opening_venue(doc: Document, sentence: tuple[int, int], act: int,
                    agents: tuple[Mention, ...]) -> list[Mention]:
     """在某集团，慰问组…慰问了一线工人: the organisation the sentence opens in, when the
     act names no one the graph knows."""
-    opening = _OPENING_IN.match(doc.norm, sentence[0], act)
-    if opening is None:
+    if not doc.norm.startswith("在", sentence[0], act):
         return []
-    venue = doc.mentions_starting(opening.end(), opening.end() + 1, "union", "org")
+    venue = doc.mentions_starting(sentence[0] + 1, sentence[0] + 2, "union", "org")
     if not venue or doc.norm[venue[0].end:venue[0].end + 1] != "," or venue[0] in agents:
         return []
     return [venue[0]]

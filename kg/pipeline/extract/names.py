@@ -26,10 +26,9 @@ def lexicons():
 
 
 @lru_cache(maxsize=1)
-def lexicons_with_titles():
-    """:func:`lexicons`, and a pattern of the titles alone (主席, 副主席 …), longest first."""
-    titles = re.compile(alternation(sorted(words("titles.txt"), key=len, reverse=True)))
-    return (*lexicons(), titles)
+def title_pattern() -> re.Pattern:
+    """The titles alone (主席, 副主席 …), the longest winning at a position."""
+    return re.compile(alternation(words("titles.txt")))
 
 
 def _ends_name(rest: str) -> bool:
@@ -81,8 +80,8 @@ def read_name(text: str, pos: int, tokens=None) -> str | None:
     return None
 
 
-
 COMMON_WORD_FREQ = 200  # 关爱 254, 尤其 7135; surnames+given names like 孙平 stay below
+COMMON_NAME_TAGGED_FREQ = 600  # the same for a word jieba tags as a name (see is_common_word)
 
 
 def is_common_word(name: str) -> bool:
@@ -100,8 +99,5 @@ def is_common_word(name: str) -> bool:
         if frequency(word) >= (COMMON_NAME_TAGGED_FREQ if tag.startswith("nr") else COMMON_WORD_FREQ):
             return True
     return False
-
-
-COMMON_NAME_TAGGED_FREQ = 600
 
 

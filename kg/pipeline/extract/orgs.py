@@ -268,6 +268,7 @@ _CUT_CHARS = frozenset("由向对和与及为在的是了从到把将给被")
 _STOP_TAGS = frozenset("v vd p c u uj ul uz ud ug uv d r q t y e o f m mq ad".split())
 _PROPER_TAGS = frozenset("ns nt nz nr nrt nrfg j x eng".split())
 _TRADE_TAGS = frozenset(["v", "vn"])
+_COMPANY_ENDINGS = ("公司", "集团", "厂")
 _NOT_THE_UNION_AFTER = ("驿站", "服务站", "爱心驿站", "之家", "小家", "书屋", "系统")
 
 
@@ -281,7 +282,6 @@ def _trade_word(token) -> bool:
     trade (制造, 建设), or a word of two characters or more tagged a measure (天元);
     a one-character measure word counts companies (3家|公司)."""
     return token.tag in _TRADE_TAGS or (token.tag == "q" and len(token.text) >= 2)
-_COMPANY_ENDINGS = ("公司", "集团", "厂")
 
 
 def _read_left(text: str, tokens, start: int, floor: int, company: bool = False) -> tuple[int, bool]:
@@ -494,7 +494,8 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
     """
     text = doc.norm
     pattern, kinds = _suffixes()
-    context = _place_context(doc)
+    divisions = gazetteer().mentions(text)  # named in full: the context's, and 某市总's places
+    context = _place_context(doc, divisions)
     mentions: list[Mention] = []
     taken_until = 0
     for match in pattern.finditer(text):
@@ -527,7 +528,7 @@ def find_organisations(doc: Document) -> tuple[Mention, ...]:
             continue
         mentions.append(Mention("union" if kind == "union" else "org", start, match.end(), surface, name))
         taken_until = match.end()
-    mentions += _short_unions(doc, context, mentions)
+    mentions += _short_unions(doc, context, mentions, divisions)
     return tuple(sorted(mentions + _fixed_aliases(text, mentions), key=lambda m: m.start))
 
 
@@ -535,12 +536,13 @@ _SHORT_UNION = re.compile(r"(?<=[省市县区])总")
 _FUNCTION_AFTER = frozenset("在把对为向还也又将已和与及")
 
 
-def _short_unions(doc: Document, context: "PlaceContext", mentions: list[Mention]) -> list[Mention]:
+def _short_unions(doc: Document, context: "PlaceContext", mentions: list[Mention],
+                  divisions: tuple[tuple[int, int, str], ...]) -> list[Mention]:
     """A place's union by the papers' short form (某市总, 省总 before a verb: 锦州市总在…,
     省总专门下拨…): 总 standing alone as a word after a level word, the place read in
     full from the gazetteer or, alone, from the passage (省总 -> the province's)."""
     text = doc.norm
-    places = {end: start for start, end, _ in gazetteer().mentions(text)}
+    places = {end: start for start, end, _ in divisions}
     out: list[Mention] = []
     for match in _SHORT_UNION.finditer(text):
         level_at, end = match.start() - 1, match.end()
@@ -565,11 +567,11 @@ def _short_unions(doc: Document, context: "PlaceContext", mentions: list[Mention
     return out
 
 
-def _place_context(doc: Document) -> PlaceContext:
-    """The article's places, in text order, for resolving 区/市/县 names."""
+def _place_context(doc: Document, divisions: tuple[tuple[int, int, str], ...]) -> PlaceContext:
+    """The article's places, in text order, for resolving 区/市/县 names.
+    ``divisions``: the divisions it names in full (:meth:`Gazetteer.mentions`)."""
     context = PlaceContext(doc.home_city)
-    places = gazetteer()
-    for start, _, division in sorted([*places.mentions(doc.norm), *places.short_mentions(doc.norm)]):
+    for start, _, division in sorted([*divisions, *gazetteer().short_mentions(doc.norm)]):
         context.see_division(start, division)
     return context
 

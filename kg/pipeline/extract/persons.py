@@ -14,7 +14,7 @@ import re
 
 from kg.pipeline.document import Document, Mention
 from kg.pipeline.extract.bylines import credits
-from kg.pipeline.extract.names import is_common_word, lexicons, lexicons_with_titles, read_name
+from kg.pipeline.extract.names import is_common_word, lexicons, read_name, title_pattern
 from kg.pipeline.extract.text import occurrences
 
 
@@ -24,6 +24,9 @@ _LAST_BEFORE_DENG = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=等)")
 _CJK_RUN_END = re.compile(r"[\u4e00-\u9fff]+$")
 _PHOTO_MARK = re.compile(r"\([左右中前后][一二三四五六七八九十\d]?\)")
 _CAPTION_OPENERS = "\n ,、。:;!?"
+_NAME_OPENERS = _CAPTION_OPENERS + "()"
+# what an organisation's name ends with, read or not (positions asks too)
+ORG_ENDS = ("工会", "公司", "集团", "委员会", "中心")
 _DEPUTY_CHIEF = re.compile(r"副总(?![经干监裁编])")
 
 
@@ -36,7 +39,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
     text = doc.norm
     _, _, intro = lexicons()
     names: set[str] = set()
-    title_words = lexicons_with_titles()[3]
+    title_words = title_pattern()
     title_starts, title_spans = [], []
     for match in intro.finditer(text):
         if title_words.fullmatch(match.group()):
@@ -49,7 +52,7 @@ def find_persons(doc: Document) -> tuple[Mention, ...]:
                 break
             names.add(name)
             pos += len(name)
-            pos = pos + 4 if re.match(r"\([左右中前后][一二三四五六七八九十\d]?\)", text[pos:pos + 4]) else pos
+            pos = pos + 4 if _PHOTO_MARK.match(text, pos) else pos
             joiner = _LIST_JOINER.match(text, pos)  # 副主席甲、乙, 以及丙: a list of names
             if joiner is None:
                 break
@@ -147,9 +150,6 @@ def _captioned_names(text: str) -> set[str]:
     return found
 
 
-_NAME_OPENERS = "\n ,、。:;!?()"
-
-
 def _names_before_titles(doc: Document, title_starts: list[int]) -> set[str]:
     """Names printed before their post (某区工会张某主席，乙某、丙某副主席): the name opens
     its clause or follows an organisation's name, and so does each name listed before it.
@@ -173,7 +173,4 @@ def _names_before_titles(doc: Document, title_starts: list[int]) -> set[str]:
 def _opens_name(text: str, start: int, org_ends: set[int]) -> bool:
     # after an organisation's name, read or not (开发区工会|甲某主席: 开发区 names no place we know)
     return start == 0 or text[start - 1] in _NAME_OPENERS or start in org_ends \
-        or text.endswith(_ORG_ENDS, 0, start)
-
-
-_ORG_ENDS = ("工会", "公司", "集团", "委员会", "中心")
+        or text.endswith(ORG_ENDS, 0, start)

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from kg.pipeline.document import Document, Fact, Mention
 from kg.pipeline.lexicon import words
-from kg.pipeline.extract.text import sentence_at
-from kg.pipeline.extract.names import lexicons_with_titles
+from kg.pipeline.extract.text import CJK, sentence_at
+from kg.pipeline.extract.names import title_pattern
+from kg.pipeline.extract.persons import ORG_ENDS
 from kg.pipeline.extract.orgs import parent_union
 
 _PART_SEP = re.compile(r"[、,]")
@@ -116,7 +117,7 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
         title_after = None if found else _title_at(text, person.end)
         if title_after is not None:  # 某区工会甲某主席, 乙某副主席: the post printed after the name
             org = doc.last_mention_within(sentence[0], person.start, "union", "org")
-            if org is not None and org.end != person.start and text.endswith(_ORG_ENDS, 0, person.start):
+            if org is not None and org.end != person.start and text.endswith(ORG_ENDS, 0, person.start):
                 org = None  # 开发区工会|甲某主席: an organisation named that we did not read
             if org is not None:
                 role = doc.written(person.end, person.end + len(title_after))
@@ -137,16 +138,14 @@ def find_positions(doc: Document) -> tuple[Fact, ...]:
 
 def _title_at(text: str, pos: int) -> str | None:
     """The title (the longest) printed at ``pos`` and closing its phrase there (主席,|主席一行)."""
-    match = lexicons_with_titles()[3].match(text, pos)  # the titles' trie: the longest at pos
+    match = title_pattern().match(text, pos)  # the titles' trie: the longest at pos
     if match is None:
         return None
     title = match.group()
     after = text[pos + len(title):pos + len(title) + 2]
-    return title if not after or not _CJK_LETTER.match(after) or after in _AFTER_A_POST else None
+    return title if not after or not CJK.match(after) or after in _AFTER_A_POST else None
 
 
-_CJK_LETTER = re.compile(r"[\u4e00-\u9fff]")
-_ORG_ENDS = ("工会", "公司", "集团", "委员会", "中心")
 _AFTER_A_POST = frozenset(["一行", "带队", "率队", "带着", "等人", "出席", "参加", "表示", "指出", "介绍", "陪同"])
 
 
