@@ -15,6 +15,11 @@ def facts(doc, kind) -> list:
     return list(doc.facts_of(kind))
 
 
+def positions(doc) -> set:
+    """The (person, title, organisation) triples of an extracted document's positions."""
+    return {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+
+
 @pytest.fixture(scope="session")
 def segmenter():
     pytest.importorskip("jieba")

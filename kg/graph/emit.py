@@ -31,7 +31,8 @@ from kg.graph.ontology import ontology_graph
 from kg.graph.relations import RELATIONS
 from kg.pipeline.records import ArticleRecord, FactRecord, Ref
 from kg.pipeline.lexicon import group_concepts
-from kg.pipeline.resolve import NameIndex, parent_union
+from kg.pipeline.extract.orgs import parent_union
+from kg.pipeline.resolve import NameIndex
 from kg.graph.vocab import ID, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, UKG, XSD
 
 Triple = tuple[str, str, str]  # N-Triples terms: "<iri>" or a quoted literal

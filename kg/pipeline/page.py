@@ -11,11 +11,11 @@ from typing import Iterator
 
 from kg.pipeline.document import Document, Fact, Mention
 from kg.pipeline.extract import check_order, extract
+from kg.pipeline.extract.orgs import parent_union
 from kg.pipeline.gazetteer import gazetteer
 from kg.pipeline.normalise import to_simplified
 from kg.pipeline.read import Page
 from kg.pipeline.records import ENTITY_KINDS, ArticleRecord, FactRecord, PageRecords, Ref, decimal_lexical
-from kg.pipeline.resolve import parent_union
 from kg.pipeline.segment import blocks_of, segment_page
 from kg.pipeline.tokenize import default_segmenter
 from kg.settings import Settings

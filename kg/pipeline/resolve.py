@@ -25,9 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from kg.pipeline.extract.orgs import parent_union
 
 _PLACE_ENDINGS = ("区", "县", "市", "镇", "街道", "乡", "旗", "省", "州")
 _CONTEXT_WORD = re.compile(r"^(该|本|省|区|市|县|镇|街道|乡|总工会|工会)")

@@ -3,33 +3,33 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import facts
+from conftest import facts, positions
 from kg.pipeline.extract.amounts import find_amounts, parse_amount
 
 
 def test_position_chain_spans_two_organisations(extracted):
     doc = extracted("大兴区人大常委会党组成员、副主任，区总工会主席郭金江(左二)慰问患大病职工家庭")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert got == {("郭金江", "党组成员", "大兴区人大常委会"), ("郭金江", "副主任", "大兴区人大常委会"),
                    ("郭金江", "主席", "大兴区总工会")}
 
 
 def test_position_shared_by_a_list_of_names(extracted):
     doc = extracted("丰台区总工会副主席刘振丽、李利萍先后赴一线单位进行了慰问。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert got == {("刘振丽", "副主席", "丰台区总工会"), ("李利萍", "副主席", "丰台区总工会")}
 
 
 def test_position_after_a_copula(extracted):
     doc = extracted("慰问了困难工会干部张晓明。张晓明是安阳县城关镇前进街道和平社区工会主席，工作认真。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert got == {("张晓明", "主席", "安阳县城关镇前进街道和平社区工会")}
 
 
 def test_posts_printed_after_the_names(extracted):
     doc = extracted("连日来，安阳县总工会张晓明主席，李文静、赵立平副主席带着慰问金走访困难职工。"
                     "开发区工会孙德旺主席一行陪同。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     # 开发区工会 names no place we know: 孙德旺 is a person, his post's organisation unread
     assert got == {("张晓明", "主席", "安阳县总工会"), ("李文静", "副主席", "安阳县总工会"),
                    ("赵立平", "副主席", "安阳县总工会")}
@@ -38,7 +38,7 @@ def test_posts_printed_after_the_names(extracted):
 
 def test_a_party_group_title_belongs_to_the_union_not_its_secretariat(extracted):
     doc = extracted("江苏省总工会书记处书记、党组成员张晓明带队慰问。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert got == {("张晓明", "书记", "江苏省总工会书记处"), ("张晓明", "党组成员", "江苏省总工会")}
 
 
@@ -119,13 +119,13 @@ def test_amounts_that_merely_follow_each_other_are_not_parts(extracted):
 
 def test_a_department_spelled_out_after_its_committee_holds_the_title(extracted):
     doc = extracted("郑州市委常委、统战部部长刘新民出席。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert got == {("刘新民", "常委", "郑州市委"), ("刘新民", "部长", "郑州市委统战部")}
 
 
 def test_a_fused_title_names_no_department(extracted):
     doc = extracted("长兴县委常委、宣传部长吴明出席。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert ("吴明", "宣传部长", "长兴县委") in got
 
 

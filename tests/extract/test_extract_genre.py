@@ -5,7 +5,7 @@ provinces use (none is a page's text; no name is a real official's).
 """
 import pytest
 
-from conftest import facts
+from conftest import facts, positions
 
 
 def names(doc, *kinds):
@@ -87,12 +87,12 @@ def test_organisation_endings_of_the_genre(make_doc, text, org):
     ("桐庐县总工会党组幅书记吴志远出席。", ("吴志远", "党组幅书记", "桐庐县总工会")),
 ])
 def test_titles_of_the_genre(extracted, text, expected):
-    assert expected in {(f.person.name, f.role, f.org.name) for f in facts(extracted(text), "position")}
+    assert expected in positions(extracted(text))
 
 
 def test_title_chain_spans_party_committee_congress_and_union(extracted):
     doc = extracted("绵阳市委常委、市人大常委会副主任、市总工会主席王志刚出席。")
-    got = {(f.person.name, f.role, f.org.name) for f in facts(doc, "position")}
+    got = positions(doc)
     assert got == {("王志刚", "常委", "绵阳市委"), ("王志刚", "副主任", "绵阳市人大常委会"),
                    ("王志刚", "主席", "绵阳市总工会")}
 
